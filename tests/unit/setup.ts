@@ -1,0 +1,7 @@
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+// WXT's plugin does not reset the fake browser between tests; do it ourselves.
+beforeEach(() => {
+  fakeBrowser.reset();
+});

@@ -1,0 +1,60 @@
+import { defineConfig } from 'wxt';
+import react from '@vitejs/plugin-react';
+import { ALL_PLATFORM_MATCHES, OPTIONAL_HOST_PATTERNS } from './lib/platforms/hosts';
+
+/**
+ * Public key of Envoy's signing key pair (base64 DER). It fixes the unpacked
+ * extension id to `flpjphmmfddifhomkenoglmoblchdlla`, so enterprise policy
+ * (3rdparty.extensions.<id>) and tests can address it. Only the public half is
+ * in the repo; nothing secret is needed to load the extension.
+ */
+export const ENVOY_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApei+mwiZ914gZorbEGYA1FTadOgRZS3oqgsrs0NE3ElQaBkS7+J5NCPoc+eburXj54krcMAvjSREhy5VfQSjwo7yytNEN8QgCFLDlkhPffG3m7jiBJBY8E7tAPMakIBe4ILRdAdKlTMBfjpzDXwvIeaR0yzIX/uftCaP2cQc7JizLc3nxtLL7fLXw0QLLJ1gtM2y3qD7T8Rskoiog1VuFcDzt6vlVxN3Sv9BDtBKRthtTXHcmuDSIgAGE94fDDOgHzgYk1xvaaaXIHIeBkgZBblaXQX1/6VorOgUgrMc50omZGHZq1Kv02jjmkdH+izPRIobtBr9tqQDDYmbag1EKQIDAQAB';
+
+export default defineConfig({
+  // Explicit imports everywhere: code reads the same in tests, lib/ and entrypoints.
+  imports: false,
+  // `browser` from 'wxt/browser' becomes webextension-polyfill at run time.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // @vitejs/plugin-react 5 works with Vite 7 (plugin-react 6 needs Vite 8, which
+  // stops WXT 0.20 from ASCII-escaping content scripts).
+  vite: () => ({ plugins: [react()] }),
+  webExt: {
+    // `npm start` launches Chromium itself (scripts/start.mjs); `wxt` dev only builds.
+    disabled: true,
+  },
+  manifest: ({ browser, manifestVersion }) => {
+    const chromium = browser !== 'firefox' && browser !== 'safari';
+    return {
+      name: '__MSG_extName__',
+      short_name: 'Envoy',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'scripting'],
+      host_permissions: [...ALL_PLATFORM_MATCHES],
+      ...(manifestVersion === 3
+        ? { optional_host_permissions: [...OPTIONAL_HOST_PATTERNS] }
+        : // WXT drops optional_host_permissions for MV2 instead of converting it.
+          { optional_permissions: [...OPTIONAL_HOST_PATTERNS] }),
+      action: { default_title: 'Envoy' },
+      web_accessible_resources:
+        manifestVersion === 3
+          ? [{ resources: ['fonts/*'], matches: [...ALL_PLATFORM_MATCHES] }]
+          : (['fonts/*'] as unknown as never),
+      ...(chromium
+        ? { key: ENVOY_MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }
+        : {}),
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'envoy@envoy-extension',
+                strict_min_version: '128.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+});
