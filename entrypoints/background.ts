@@ -1,5 +1,22 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { handleMessages } from '@/extension/messaging';
 
 export default defineBackground(() => {
-  // Message router is added below.
+  handleMessages({
+    'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    'envoy:open-studio': async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
+      return { ok: true };
+    },
+    'envoy:report-findings': async (request, sender) => {
+      if (sender.tabId !== undefined) {
+        const { error, warning } = request.counts;
+        const text = error > 0 ? String(error) : warning > 0 ? String(warning) : '';
+        await browser.action.setBadgeText({ tabId: sender.tabId, text });
+        await browser.action.setBadgeBackgroundColor({ tabId: sender.tabId, color: error > 0 ? '#b3261e' : '#8a5a00' });
+      }
+      return { ok: true };
+    },
+  });
 });

@@ -1,0 +1,11 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@/components/theme.css';
+import '@/components/pages.css';
+
+/** Mounts an extension page's React tree. */
+export function mountPage(node: ReactNode): void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root missing');
+  createRoot(container).render(<StrictMode>{node}</StrictMode>);
+}

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { useI18n } from '@/components/i18n';
+import type { PanelFinding, PanelFix } from '@/components/panel/types';
+import { langAttributes } from '@/lib/i18n';
+
+export function pickText(text: { en: string; km?: string; fr?: string }, lang: 'en' | 'km' | 'fr'): string {
+  return text[lang] ?? text.en;
+}
+
+interface Props {
+  finding: PanelFinding;
+  canFix: boolean;
+  onApply(finding: PanelFinding, fix: PanelFix): void;
+  onIgnoreOnce(finding: PanelFinding): void;
+  onIgnorePost(finding: PanelFinding): void;
+}
+
+/** One finding: message, fixes, and the explanation with sources on demand. */
+export function FindingItem({ finding, canFix, onApply, onIgnoreOnce, onIgnorePost }: Props) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const message = pickText(finding.message, lang);
+  return (
+    <li className="finding" data-rule={finding.ruleId} data-severity={finding.severity} data-finding-key={finding.key}>
+      <div className="finding-head">
+        <span className="severity">{t(`severity.${finding.severity}`)}</span>
+        <span className="message" {...(finding.message[lang] ? langAttributes(lang) : { lang: 'en' })}>
+          {message}
+        </span>
+      </div>
+      <div className="finding-actions">
+        {canFix &&
+          finding.fixes.map((fix, i) =>
+            fix.replacement === '' ? (
+              <button key={i} type="button" className="primary" onClick={() => onApply(finding, fix)}>
+                {t('panel.remove', { match: finding.match })}
+              </button>
+            ) : (
+              <button key={i} type="button" className="primary" onClick={() => onApply(finding, fix)}>
+                {t('panel.apply', { replacement: fix.replacement })}
+              </button>
+            ),
+          )}
+        <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+          {t('panel.why')}
+        </button>
+        <button type="button" onClick={() => onIgnoreOnce(finding)}>
+          {t('panel.ignoreOnce')}
+        </button>
+        <button type="button" onClick={() => onIgnorePost(finding)}>
+          {t('panel.ignorePost')}
+        </button>
+      </div>
+      <div id={detailsId} hidden={!open} className="finding-details">
+        <p {...(finding.explanation[lang] ? langAttributes(lang) : { lang: 'en' })}>{pickText(finding.explanation, lang)}</p>
+        {finding.sources.length > 0 && (
+          <>
+            <h4>{t('panel.sources')}</h4>
+            <ul>
+              {finding.sources.map((s, i) => (
+                <li key={i}>
+                  {s.url ? (
+                    <a href={s.url} target="_blank" rel="noreferrer noopener">
+                      {s.title}
+                    </a>
+                  ) : (
+                    s.title
+                  )}
+                  {s.publisher ? ` — ${s.publisher}` : ''}
+                  {s.section ? `, ${s.section}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

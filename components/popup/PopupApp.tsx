@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import { EnvoyRoot, useI18n } from '@/components/i18n';
+import { LockedNote } from '@/components/LockedNote';
+import { useSettings, useUiLanguage } from '@/components/useSettings';
+import type { TabStatus } from '@/lib/messages';
+import { ADAPTERS } from '@/lib/platforms';
+import { ACCOUNT_TYPES, MODES } from '@/lib/state/settings';
+import type { SettingsStore } from '@/lib/state/settings-store';
+
+export interface GuidelineHit {
+  id: string;
+  title: string;
+  detail?: string;
+}
+
+export interface PopupProps {
+  settings: SettingsStore;
+  browserLanguage?: string;
+  /** Status of the active tab's content script; null where Envoy does not run. */
+  loadTabStatus(): Promise<TabStatus | null>;
+  search(query: string): GuidelineHit[];
+  openStudio(): void;
+  openOptions(): void;
+}
+
+export function PopupApp(props: PopupProps) {
+  const lang = useUiLanguage(props.settings, props.browserLanguage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <EnvoyRoot lang={lang} className="popup">
+      <PopupBody {...props} />
+    </EnvoyRoot>
+  );
+}
+
+function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }: PopupProps) {
+  const { t } = useI18n();
+  const view = useSettings(settings, (v) => v);
+  const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    loadTabStatus()
+      .then((s) => live && setStatus(s))
+      .catch(() => live && setStatus(null));
+    return () => {
+      live = false;
+    };
+  }, [loadTabStatus]);
+
+  const hits = query.trim() ? search(query) : [];
+  const siteOn = status ? !view.user.disabledSites.includes(status.hostname) : false;
+
+  const toggleSite = () => {
+    if (!status) return;
+    const sites = new Set(view.user.disabledSites);
+    if (siteOn) sites.add(status.hostname);
+    else sites.delete(status.hostname);
+    void view.update({ disabledSites: [...sites] });
+  };
+
+  return (
+    <main style={{ width: 360, padding: 12 }}>
+      <h1 style={{ fontSize: 16, margin: '0 0 8px' }}>{t('popup.title')}</h1>
+
+      <label style={{ display: 'block' }}>
+        <span className="visually-hidden">{t('popup.searchLabel')}</span>
+        <input
+          type="search"
+          aria-label={t('popup.searchLabel')}
+          placeholder={t('popup.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ width: '100%', boxSizing: 'border-box' }}
+        />
+      </label>
+      {query.trim() && (
+        <ul aria-label={t('popup.searchLabel')} className="results">
+          {hits.length === 0 ? <li>{t('popup.noResults', { query })}</li> : null}
+          {hits.map((hit) => (
+            <li key={hit.id} data-guideline={hit.id}>
+              <strong>{hit.title}</strong>
+              {hit.detail ? <div>{hit.detail}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section aria-label="status" style={{ margin: '12px 0' }} data-tab-status={status ? 'supported' : 'unsupported'}>
+        {status === undefined ? (
+          <p>{t('common.loading')}</p>
+        ) : status === null || status.platform === null ? (
+          <p>{t('popup.statusUnsupported')}</p>
+        ) : (
+          <>
+            <p>
+              {t('popup.statusPlatform', { platform: ADAPTERS[status.platform].label })} ·{' '}
+              {t('findings.count', { count: status.counts.error + status.counts.warning + status.counts.suggestion })}
+            </p>
+            <label>
+              <input type="checkbox" role="switch" checked={siteOn} onChange={toggleSite} />
+              {t('popup.siteSwitch')}
+            </label>
+          </>
+        )}
+      </section>
+
+      <fieldset>
+        <legend>{t('popup.accountType')}</legend>
+        {ACCOUNT_TYPES.map((type) => (
+          <label key={type}>
+            <input
+              type="radio"
+              name="account"
+              value={type}
+              checked={view.effective.accountType === type}
+              disabled={view.locked.has('accountType')}
+              onChange={() => void view.update({ accountType: type })}
+            />
+            {t(`account.${type}`)}
+          </label>
+        ))}
+        <LockedNote locked={view.locked.has('accountType')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('mode.heading')}</legend>
+        {MODES.map((mode) => (
+          <label key={mode}>
+            <input
+              type="checkbox"
+              checked={view.effective.modes[mode]}
+              onChange={(e) => void view.update({ modes: { ...view.user.modes, [mode]: e.target.checked } })}
+            />
+            {t(`mode.${mode}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <div style={{ display: 'flex', gap: 8 }}>
+        <button type="button" className="primary" onClick={openStudio}>
+          {t('popup.openStudio')}
+        </button>
+        <button type="button" onClick={openOptions}>
+          {t('popup.openOptions')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+import './style.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { connectBridge } from '@/extension/bridge-client';
+import { handleMessages } from '@/extension/messaging';
+import { settingsStore } from '@/extension/settings';
+import { ADAPTERS } from '@/lib/platforms';
+import { ALL_PLATFORM_MATCHES, platformForHost } from '@/lib/platforms/hosts';
+import { createDraftChecker } from '@/entrypoints/content/engine-checker';
+import { watchComposers } from '@/entrypoints/content/watcher';
+
+export default defineContentScript({
+  matches: ALL_PLATFORM_MATCHES,
+  // document_start so the editor-bridge handshake happens before page scripts run.
+  runAt: 'document_start',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const bridge = connectBridge();
+    // Hosts outside the built-in list reach here only through the dynamically
+    // registered script for user-added Mastodon instances.
+    const platform = platformForHost(location.hostname) ?? 'mastodon';
+    const adapter = ADAPTERS[platform];
+
+    if (document.readyState === 'loading') {
+      await new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+    }
+    const settings = settingsStore();
+    await settings.ready;
+    const checker = await createDraftChecker();
+    const watcher = watchComposers(ctx, adapter, settings, checker);
+
+    handleMessages({
+      'envoy:tab-status': () => {
+        const findings = watcher.active()?.state.getState().findings ?? [];
+        const count = (s: string) => findings.filter((f) => f.severity === s).length;
+        return {
+          platform,
+          hostname: location.hostname,
+          enabled: watcher.enabled(),
+          composerFound: watcher.active() !== undefined,
+          counts: { error: count('error'), warning: count('warning'), suggestion: count('suggestion') },
+        };
+      },
+    });
+    void bridge.ready;
+  },
+});

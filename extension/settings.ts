@@ -1,0 +1,10 @@
+import { createSettingsStore, type SettingsStore } from '@/lib/state/settings-store';
+import { browserAreaStorage, managedPolicySource } from '@/extension/storage';
+
+let shared: SettingsStore | undefined;
+
+/** The settings store for this JS context (one per page or content script). */
+export function settingsStore(): SettingsStore {
+  shared ??= createSettingsStore(browserAreaStorage('sync'), managedPolicySource);
+  return shared;
+}

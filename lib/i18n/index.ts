@@ -1,0 +1,49 @@
+import { en, type Catalogue, type MessageKey, type PluralForms } from '@/lib/i18n/en';
+import { fr } from '@/lib/i18n/fr';
+import { km } from '@/lib/i18n/km';
+import { UI_LANGUAGES, type UiLanguage } from '@/lib/state/settings';
+
+export type { MessageKey } from '@/lib/i18n/en';
+
+const CATALOGUES: Record<UiLanguage, Catalogue> = { en: en as Catalogue, km, fr };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** The UI language: the user's choice, else the browser's language if Envoy has it, else English. */
+export function resolveUiLanguage(setting: UiLanguage | 'auto', browserLanguage: string | undefined): UiLanguage {
+  if (setting !== 'auto') return setting;
+  const primary = (browserLanguage ?? 'en').toLowerCase().split(/[-_]/)[0];
+  return (UI_LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as UiLanguage) : 'en';
+}
+
+function pick(forms: PluralForms, lang: UiLanguage, count: number): string {
+  if (count === 0 && forms.zero !== undefined) return forms.zero;
+  const category = new Intl.PluralRules(lang).select(count) as keyof PluralForms;
+  return forms[category] ?? forms.other;
+}
+
+function fill(template: string, params: Params | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+export function createTranslator(lang: UiLanguage): Translate {
+  const catalogue = CATALOGUES[lang];
+  return (key, params) => {
+    const entry = catalogue[key] ?? (en as Catalogue)[key];
+    const template = typeof entry === 'string' ? entry : pick(entry, lang, Number(params?.count ?? 0));
+    return fill(template, params);
+  };
+}
+
+/** Attributes for an element whose text is in `lang` (Khmer needs its font and line height). */
+export function langAttributes(lang: UiLanguage): { lang: string; 'data-script'?: 'khmer' } {
+  return lang === 'km' ? { lang: 'km', 'data-script': 'khmer' } : { lang };
+}
+
+export function catalogueKeys(lang: UiLanguage): string[] {
+  return Object.keys(CATALOGUES[lang]);
+}
