@@ -26,7 +26,7 @@ export default defineContentScript({
     const settings = settingsStore();
     await settings.ready;
     const checker = await createDraftChecker();
-    const watcher = watchComposers(ctx, adapter, settings, checker);
+    const watcher = watchComposers(ctx, adapter, settings, checker, bridge);
 
     handleMessages({
       'envoy:tab-status': () => {
@@ -41,6 +41,5 @@ export default defineContentScript({
         };
       },
     });
-    void bridge.ready;
   },
 });

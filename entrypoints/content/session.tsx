@@ -15,6 +15,8 @@ import { resolveUiLanguage } from '@/lib/i18n';
 import type { ComposerMatch, PlatformAdapter } from '@/lib/platforms';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
+import type { BridgeClient } from '@/extension/bridge-client';
+import type { ProbeResult } from '@/lib/bridge/protocol';
 
 export const UI_NAME = 'diplomacy-assistant';
 
@@ -36,6 +38,7 @@ export interface ComposerSession {
 
 interface SessionDeps {
   ctx: ContentScriptContext;
+  bridge: BridgeClient;
   adapter: PlatformAdapter;
   match: ComposerMatch;
   settings: SettingsStore;
@@ -69,7 +72,7 @@ function position(anchor: HTMLElement, composer: HTMLElement) {
 }
 
 export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
-  const { ctx, adapter, match, settings, checker } = deps;
+  const { ctx, adapter, match, settings, checker, bridge } = deps;
   const { element, spec } = match;
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
@@ -139,7 +142,22 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   on(window, 'resize', reposition, { passive: true });
   const resizeObserver = new ResizeObserver(reposition);
   resizeObserver.observe(element);
-  const unsubscribeSettings = settings.subscribe(recheck);
+  const showAccount = () => ui.shadowHost.setAttribute('data-account', settings.getState().effective.accountType);
+  showAccount();
+  const unsubscribeSettings = settings.subscribe(() => {
+    showAccount();
+    recheck();
+  });
+
+  // Which framework objects the MAIN-world bridge can reach on this composer
+  // (none on Firefox, where there is no MAIN-world script).
+  void bridge
+    .request<ProbeResult>({ op: 'probe', target: id })
+    .then((probe) => {
+      const apis = Object.entries(probe).filter(([, v]) => v).map(([k]) => k);
+      ui.shadowHost.setAttribute('data-bridge', apis.join(' ') || 'none');
+    })
+    .catch(() => ui.shadowHost.setAttribute('data-bridge', 'unavailable'));
 
   recheck();
 

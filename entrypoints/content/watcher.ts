@@ -4,6 +4,7 @@ import { isPlatformEnabled } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
 import { startSession, type ComposerSession } from '@/entrypoints/content/session';
+import type { BridgeClient } from '@/extension/bridge-client';
 
 export interface ComposerWatcher {
   active(): ComposerSession | undefined;
@@ -21,6 +22,7 @@ export function watchComposers(
   adapter: PlatformAdapter,
   settings: SettingsStore,
   checker: DraftChecker,
+  bridge: BridgeClient,
 ): ComposerWatcher {
   let session: ComposerSession | undefined;
   let starting: HTMLElement | undefined;
@@ -31,11 +33,11 @@ export function watchComposers(
     session = undefined;
   };
 
-  const onFocus = async (event: Event) => {
+  const onFocus = async (path: EventTarget[]) => {
     if (!enabled()) return;
     let match;
     try {
-      match = findComposer(adapter, event.composedPath());
+      match = findComposer(adapter, path);
     } catch (error) {
       console.warn('[Envoy] composer detection failed', error);
       return;
@@ -44,14 +46,21 @@ export function watchComposers(
     stop();
     starting = match.element;
     try {
-      session = await startSession({ ctx, adapter, match, settings, checker });
+      session = await startSession({ ctx, adapter, match, settings, checker, bridge });
     } catch (error) {
       console.warn('[Envoy] could not attach to the composer', error);
     } finally {
       starting = undefined;
     }
   };
-  ctx.addEventListener(document, 'focusin', (e) => void onFocus(e), { capture: true });
+  ctx.addEventListener(document, 'focusin', (e) => void onFocus(e.composedPath()), { capture: true });
+  // A composer focused before Envoy started (autofocus) never sends focusin:
+  // the first keystroke in it does.
+  ctx.addEventListener(document, 'input', (e) => {
+    if (!session) void onFocus(e.composedPath());
+  }, { capture: true });
+  const initial = deepActiveElement(document);
+  if (initial) void onFocus(composedAncestors(initial));
 
   // Composers are unmounted on route changes and modal closes.
   ctx.setInterval(() => {
@@ -64,4 +73,22 @@ export function watchComposers(
   });
 
   return { active: () => session, enabled };
+}
+
+/** The focused element, looking through open shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active === doc.body ? null : active;
+}
+
+/** The element and its ancestors across shadow boundaries, like an event's composedPath(). */
+function composedAncestors(el: Element): EventTarget[] {
+  const path: EventTarget[] = [];
+  let node: Node | null = el;
+  while (node) {
+    path.push(node);
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return path;
 }
