@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { browserAreaStorage } from '@/extension/storage';
+import { memoryAreaStorage, type AreaStorage } from '@/lib/state/area-storage';
+import { createPersistedStore } from '@/lib/state/persisted-store';
+import { createSettingsStore, SETTINGS_KEY, type ManagedSource } from '@/lib/state/settings-store';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function staticPolicy(value: unknown): ManagedSource & { set(v: unknown): void } {
+  let current = value;
+  const listeners = new Set<() => void>();
+  return {
+    read: async () => current,
+    watch: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    set(v) {
+      current = v;
+      listeners.forEach((cb) => cb());
+    },
+  };
+}
+
+describe('persisted store', () => {
+  it('hydrates, writes through and migrates old data once', async () => {
+    const storage = memoryAreaStorage();
+    await storage.set('k', { n: '3' });
+    const store = createPersistedStore({ storage, key: 'k', defaults: { n: 0 }, migrate: (s) => ({ n: Number((s as { n: unknown }).n) }) });
+    await store.ready;
+    expect(store.getState()).toMatchObject({ value: { n: 3 }, hydrated: true });
+    expect(await storage.get('k')).toEqual({ n: 3 });
+    await store.getState().update({ n: 4 });
+    expect(await storage.get('k')).toEqual({ n: 4 });
+  });
+
+  it('follows writes made by another context', async () => {
+    const storage = memoryAreaStorage();
+    const a = createPersistedStore({ storage, key: 'k', defaults: { n: 0 }, migrate: (s) => s as { n: number } });
+    const b = createPersistedStore({ storage, key: 'k', defaults: { n: 0 }, migrate: (s) => s as { n: number } });
+    await Promise.all([a.ready, b.ready]);
+    await a.getState().update({ n: 7 });
+    expect(b.getState().value).toEqual({ n: 7 });
+  });
+
+  it('keeps the change in memory and reports a quota failure in words', async () => {
+    const failing: AreaStorage = { ...memoryAreaStorage(), set: async () => { throw new Error('QUOTA_BYTES quota exceeded'); } };
+    const store = createPersistedStore({ storage: failing, key: 'k', defaults: { n: 0 }, migrate: (s) => s as { n: number } });
+    await store.ready;
+    await store.getState().update({ n: 9 });
+    expect(store.getState().value).toEqual({ n: 9 });
+    expect(store.getState().writeError).toMatch(/storage is full/i);
+  });
+});
+
+describe('settings store', () => {
+  it('merges policy over user settings, locks keys, and refuses to change locked keys', async () => {
+    const sync = memoryAreaStorage();
+    const policy = staticPolicy({ checklistMode: 'hold' });
+    const store = createSettingsStore(sync, policy);
+    await store.ready;
+    expect(store.getState().effective.checklistMode).toBe('hold');
+    expect(store.getState().locked.has('checklistMode')).toBe(true);
+    await store.getState().update({ checklistMode: 'off', accountType: 'personal' });
+    expect(store.getState().user.checklistMode).toBe('remind');
+    expect(store.getState().effective.accountType).toBe('personal');
+  });
+
+  it('re-reads policy when it changes', async () => {
+    const policy = staticPolicy({});
+    const store = createSettingsStore(memoryAreaStorage(), policy);
+    await store.ready;
+    expect(store.getState().locked.size).toBe(0);
+    policy.set({ allowCloudTranslation: false });
+    await tick();
+    expect(store.getState().locked.has('allowCloudTranslation')).toBe(true);
+  });
+
+  it('treats a rejecting managed area (Firefox without policy) as no policy', async () => {
+    const store = createSettingsStore(memoryAreaStorage(), { read: () => Promise.reject(new Error('Managed storage manifest not found')), watch: () => () => {} });
+    await store.ready;
+    expect(store.getState().policy.notices).toEqual([]);
+  });
+
+  it('persists through browser.storage.sync and syncs two contexts', async () => {
+    const a = createSettingsStore(browserAreaStorage('sync'));
+    const b = createSettingsStore(browserAreaStorage('sync'));
+    await Promise.all([a.ready, b.ready]);
+    await a.getState().update({ uiLanguage: 'km' });
+    const stored = await fakeBrowser.storage.sync.get(SETTINGS_KEY);
+    expect((stored[SETTINGS_KEY] as { uiLanguage: string }).uiLanguage).toBe('km');
+    await tick();
+    expect(b.getState().effective.uiLanguage).toBe('km');
+    a.dispose();
+    b.dispose();
+  });
+});
