@@ -1,10 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCheckerService } from '@/extension/checker-service';
+import { guidelinesStore } from '@/extension/guidelines';
 import { handleMessages } from '@/extension/messaging';
+import { settingsStore } from '@/extension/settings';
 
 export default defineBackground(() => {
+  const settings = settingsStore();
+  const check = createCheckerService(settings, guidelinesStore(settings));
+
   handleMessages({
     'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    'envoy:check': (request, sender) => check(request, sender.tabId),
     'envoy:open-studio': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };

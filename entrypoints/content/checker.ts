@@ -1,14 +1,30 @@
-import type { PanelFinding } from '@/components/panel/types';
+import { sendToBackground } from '@/extension/messaging';
+import { checkResponseSchema, MAX_DRAFT_CHARS, type CheckResponse } from '@/lib/messages';
+import type { CountingRule } from '@/lib/platforms/types';
 import type { PlatformId } from '@/lib/platforms/hosts';
-import type { AccountType, Settings } from '@/lib/state/settings';
 
-export interface DraftContext {
+export interface DraftCheck {
+  composerId: string;
   platform: PlatformId;
-  accountType: AccountType;
-  modes: Settings['modes'];
+  counting: CountingRule;
+  text: string;
 }
 
-/** Checks a draft against the active guideline packs. */
+/** Checks a draft with the active guidelines; the engine runs in the background. */
 export interface DraftChecker {
-  check(text: string, context: DraftContext): PanelFinding[];
+  check(draft: DraftCheck): Promise<CheckResponse>;
+}
+
+const EMPTY: CheckResponse = { findings: [], checklistPrompts: [], truncated: false, count: 0 };
+
+export function createDraftChecker(): DraftChecker {
+  return {
+    async check(draft) {
+      const text = draft.text.length > MAX_DRAFT_CHARS ? draft.text.slice(0, MAX_DRAFT_CHARS) : draft.text;
+      const response = await sendToBackground({ type: 'envoy:check', ...draft, text });
+      const parsed = checkResponseSchema.safeParse(response);
+      if (!parsed.success) return { ...EMPTY, truncated: true };
+      return parsed.data;
+    },
+  };
 }

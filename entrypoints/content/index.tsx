@@ -5,7 +5,9 @@ import { handleMessages } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';
 import { ADAPTERS } from '@/lib/platforms';
 import { ALL_PLATFORM_MATCHES, platformForHost } from '@/lib/platforms/hosts';
-import { createDraftChecker } from '@/entrypoints/content/engine-checker';
+import { createDraftChecker } from '@/entrypoints/content/checker';
+import { browserAreaStorage } from '@/extension/storage';
+import { IMPORTED_PACKS_KEY } from '@/lib/state/imported-packs';
 import { watchComposers } from '@/entrypoints/content/watcher';
 
 export default defineContentScript({
@@ -25,8 +27,10 @@ export default defineContentScript({
     }
     const settings = settingsStore();
     await settings.ready;
-    const checker = await createDraftChecker();
-    const watcher = watchComposers(ctx, adapter, settings, checker, bridge);
+    const checker = createDraftChecker();
+    // Policy packs arrive with settings; imported packs live in storage.local.
+    const onGuidelinesChanged = (callback: () => void) => browserAreaStorage('local').watch(IMPORTED_PACKS_KEY, callback);
+    const watcher = watchComposers(ctx, adapter, settings, checker, bridge, onGuidelinesChanged);
 
     handleMessages({
       'envoy:tab-status': () => {

@@ -9,7 +9,6 @@ import { khmerFontFaceCss } from '@/components/fonts';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelCounter, PanelFinding, PanelFix } from '@/components/panel/types';
 import { TARGET_ATTRIBUTE } from '@/lib/bridge/protocol';
-import { countFor } from '@/lib/counting';
 import { readPlainText } from '@/lib/editors/plain-text';
 import { resolveUiLanguage } from '@/lib/i18n';
 import type { ComposerMatch, PlatformAdapter } from '@/lib/platforms';
@@ -43,9 +42,12 @@ interface SessionDeps {
   match: ComposerMatch;
   settings: SettingsStore;
   checker: DraftChecker;
+  /** Subscribes to changes of the active packs (imported or by policy); returns an unsubscribe. */
+  onGuidelinesChanged(callback: () => void): () => void;
 }
 
-const CHECK_DEBOUNCE_MS = 120;
+/** Short enough for keystroke-to-highlight well under 100 ms, long enough to skip most keystrokes while typing fast. */
+const CHECK_DEBOUNCE_MS = 40;
 
 function newId(): string {
   return Math.random().toString(36).slice(2, 12);
@@ -72,7 +74,7 @@ function position(anchor: HTMLElement, composer: HTMLElement) {
 }
 
 export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
-  const { ctx, adapter, match, settings, checker, bridge } = deps;
+  const { ctx, adapter, match, settings, checker, bridge, onGuidelinesChanged } = deps;
   const { element, spec } = match;
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
@@ -85,13 +87,22 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     text: '',
   }));
 
+  // Responses can arrive out of order; only the latest request's answer is shown.
+  let sequence = 0;
   const recheck = () => {
     const text = readPlainText(element, spec.editor);
-    const view = settings.getState().effective;
-    const findings = checker
-      .check(text, { platform: adapter.id, accountType: view.accountType, modes: view.modes })
-      .filter((f) => !ignoredForPost.has(f.key));
-    state.setState({ text, findings, counter: { count: countFor(spec.counting, text), limit: spec.limit } });
+    const mine = ++sequence;
+    checker
+      .check({ composerId: id, platform: adapter.id, counting: spec.counting, text })
+      .then((result) => {
+        if (mine !== sequence) return;
+        const findings = result.findings.filter((f) => !ignoredForPost.has(f.key));
+        state.setState({ text, findings, counter: { count: result.count, limit: spec.limit } });
+      })
+      .catch((error: unknown) => {
+        // Extension reloaded or background busy: keep the last findings, say nothing to the page.
+        if (ctx.isValid) console.debug('[Envoy] check failed', error);
+      });
   };
 
   let timer: number | undefined;
@@ -148,6 +159,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     showAccount();
     recheck();
   });
+  const unsubscribeGuidelines = onGuidelinesChanged(recheck);
 
   // Which framework objects the MAIN-world bridge can reach on this composer
   // (none on Firefox, where there is no MAIN-world script).
@@ -171,6 +183,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       listeners.forEach((off) => off());
       resizeObserver.disconnect();
       unsubscribeSettings();
+      unsubscribeGuidelines();
       ui.remove();
       if (element.getAttribute(TARGET_ATTRIBUTE) === id) element.removeAttribute(TARGET_ATTRIBUTE);
     },

@@ -23,6 +23,7 @@ export function watchComposers(
   settings: SettingsStore,
   checker: DraftChecker,
   bridge: BridgeClient,
+  onGuidelinesChanged: (callback: () => void) => () => void,
 ): ComposerWatcher {
   let session: ComposerSession | undefined;
   let starting: HTMLElement | undefined;
@@ -46,7 +47,7 @@ export function watchComposers(
     stop();
     starting = match.element;
     try {
-      session = await startSession({ ctx, adapter, match, settings, checker, bridge });
+      session = await startSession({ ctx, adapter, match, settings, checker, bridge, onGuidelinesChanged });
     } catch (error) {
       console.warn('[Envoy] could not attach to the composer', error);
     } finally {

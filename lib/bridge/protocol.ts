@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Messages between Envoy's isolated-world content script and its MAIN-world
@@ -11,12 +11,12 @@ export const HANDSHAKE_TYPE = 'envoy:bridge-handshake';
 /** Marker attribute the isolated world puts on a composer root so the bridge can find it. */
 export const TARGET_ATTRIBUTE = 'data-envoy-composer';
 
-export const targetId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const targetId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
 
 export const bridgeRequestSchema = z.discriminatedUnion('op', [
-  z.object({ id: z.number().int(), op: z.literal('ping') }),
+  z.object({ id: z.int(), op: z.literal('ping') }),
   /** Which editor framework objects are reachable on the target. */
-  z.object({ id: z.number().int(), op: z.literal('probe'), target: targetId }),
+  z.object({ id: z.int(), op: z.literal('probe'), target: targetId }),
 ]);
 export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
 
@@ -29,8 +29,8 @@ export const probeResultSchema = z.object({
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
 export const bridgeResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ id: z.number().int(), ok: z.literal(false), error: z.string().max(500) }),
+  z.object({ id: z.int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.int(), ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
 ]);
 export type BridgeResponse = z.infer<typeof bridgeResponseSchema>;
 

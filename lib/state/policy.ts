@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
 import {
   ACCOUNT_TYPES,
@@ -14,7 +14,7 @@ import {
  * notice for the options page, never a crash.
  */
 const policyKeySchemas = {
-  disabledBuiltinPacks: z.array(z.string().min(1)),
+  disabledBuiltinPacks: z.array(z.string().check(z.minLength(1))),
   checklistMode: z.enum(CHECKLIST_MODES),
   translationProviders: z.array(providerConfigSchema),
   allowCloudTranslation: z.boolean(),
@@ -41,11 +41,15 @@ export interface Policy {
 
 export const EMPTY_POLICY: Policy = { values: {}, packs: [], notices: [] };
 
-function describeIssue(error: z.ZodError): string {
+/** Plain words for the first problem (zod/mini carries no message locale). */
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid value';
-  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-  return `${issue.message}${where}`;
+  const where = issue.path.length ? ` (at item ${issue.path.join('.')})` : '';
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join(', ')}${where}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}${where}`;
+  if (issue.code === 'invalid_format') return `expected a valid ${issue.format}${where}`;
+  return `invalid value${where}`;
 }
 
 export function parsePolicy(raw: unknown): Policy {

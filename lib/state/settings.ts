@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/hosts';
 
 /**
@@ -27,10 +27,10 @@ export type ProviderType = (typeof PROVIDER_TYPES)[number];
 /** Same shape as the `translationProviders` policy key in CONTRACT.md. */
 export const providerConfigSchema = z.object({
   type: z.enum(PROVIDER_TYPES),
-  endpoint: z.string().url().optional(),
-  apiKey: z.string().min(1).optional(),
-  region: z.string().min(1).optional(),
-  label: z.string().min(1).optional(),
+  endpoint: z.optional(z.url()),
+  apiKey: z.optional(z.string().check(z.minLength(1))),
+  region: z.optional(z.string().check(z.minLength(1))),
+  label: z.optional(z.string().check(z.minLength(1))),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 
@@ -49,7 +49,7 @@ export const settingsSchema = z.object({
   disabledBuiltinPacks: z.array(z.string()),
   translationProviders: z.array(providerConfigSchema),
   allowCloudTranslation: z.boolean(),
-  targetLanguage: z.string().min(2),
+  targetLanguage: z.string().check(z.minLength(2)),
   bilingualSeparator: z.string(),
   /** Origins (https://host) of extra Mastodon instances, granted through optional host permissions. */
   mastodonInstances: z.array(z.string()),

@@ -151,3 +151,27 @@ describe('settings reach content scripts live', () => {
     await page.close();
   });
 });
+
+describe('guideline checks reach the page', () => {
+  it('a flagged draft shows findings with the contract hooks; a clean draft shows none', async () => {
+    const page = await openFixture(browser.context, 'mastodon');
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, 'Cable marked TOP SECRET about the visit to Swaziland.');
+    const host = await assistantHost(page);
+    const rules = () =>
+      page.evaluate(() =>
+        [...(document.querySelector('diplomacy-assistant')?.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map(
+          (el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`,
+        ),
+      );
+    await expect.poll(async () => (await rules()).some((r) => r.endsWith(':error')), { timeout: 5000 }).toBe(true);
+    const found = await rules();
+    expect(found.some((r) => r.startsWith('security.'))).toBe(true);
+    expect(await host.getAttribute('data-platform')).toBe('mastodon');
+
+    await page.keyboard.press('Control+A');
+    await typeKeys(page, 'We welcome the delegation to Phnom Penh.');
+    await expect.poll(rules, { timeout: 5000 }).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,10 @@
+import { DRAFT_280 } from './tests/bench/engine.bench';
+import { normalizeScratch } from '@/lib/engine/normalize';
+const T = (label: string, fn: () => unknown, n = 20000) => { for (let i=0;i<2000;i++) fn(); const t=performance.now(); for (let i=0;i<n;i++) fn(); console.log(label.padEnd(12), ((performance.now()-t)/n*1000).toFixed(2), 'us'); };
+const ascii = 'a'.repeat(280);
+T('ascii', () => normalizeScratch(ascii));
+T('draft', () => normalizeScratch(DRAFT_280));
+T('alloc', () => { new Uint16Array(280); new Int32Array(280); new Int32Array(280); });
+const k = 'សម្តេច'.repeat(46);
+T('khmer', () => normalizeScratch(k));
+T('nfc khmer', () => k.normalize('NFC'));

@@ -1,0 +1,12 @@
+import { analyzeChunk, splitChunks } from '@/lib/engine/document';
+import { analyzeStructure } from '@/lib/engine/structure';
+import { normalize } from '@/lib/engine/normalize';
+import { TermTable } from '@/lib/engine/terms';
+const unit = 'Samdech Techo Hun Sen met the ambassador of Swaziland in Phnom Penh, សម្តេច ហ៊ុន សែន. ';
+const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
+const ch = splitChunks(big); console.log(ch.length, ch[0], ch[1]);
+const s = big.slice(ch[0]!.start, ch[0]!.end);
+let t = performance.now(); normalize(s); console.log('norm', performance.now() - t);
+t = performance.now(); analyzeStructure(s); console.log('struct', performance.now() - t);
+const tt = new TermTable(); tt.ref('Hun Sen', {caseSensitive:false, wholeWord:true}); tt.matcher.build();
+t = performance.now(); analyzeChunk(tt, s); console.log('chunk', performance.now() - t);

@@ -1,0 +1,16 @@
+import { DRAFT_280 } from './tests/bench/engine.bench';
+import { normalize } from '@/lib/engine/normalize';
+import { detectScripts } from '@/lib/engine/structure';
+const T = (label: string, fn: () => unknown, n = 5000) => { for (let i=0;i<500;i++) fn(); const t=performance.now(); for (let i=0;i<n;i++) fn(); console.log(label.padEnd(12), ((performance.now()-t)/n*1000).toFixed(2), 'us'); };
+const all = (re: RegExp, t: string) => { re.lastIndex = 0; let n = 0; while (re.exec(t)) n++; return n; };
+const TLDS = 'com|org|net|gov|edu|int|mil|info|io|kh|uk|fr|eu|un|co|me|tv|asia|news|app|dev|ly|gl|be|ch|de|jp|cn|au|ca|us|ru|in|sg|th|vn|la|mm|my|id|ph';
+const URL_RE = new RegExp(`(?:https?:\\/\\/|\\bwww\\.)[^\\s<>"«»“”]+|\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${TLDS})\\b(?:\\/[^\\s<>"«»“”]*)?`, 'gi');
+T('normalize', () => normalize(DRAFT_280));
+T('scripts', () => detectScripts(DRAFT_280));
+T('url', () => all(URL_RE, DRAFT_280));
+T('email', () => all(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, DRAFT_280));
+T('handle', () => all(/(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?/giu, DRAFT_280));
+T('hashtag', () => all(/(?<![\p{L}\p{M}\p{N}_&#＃])[#＃][\p{L}\p{M}\p{N}_]+/gu, DRAFT_280));
+T('emoji', () => all(/\p{RI}\p{RI}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}(?:\uFE0F|\p{EMod})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{EMod})?)*/gu, DRAFT_280));
+T('caps', () => all(/(?<![\p{L}\p{M}\p{N}])[A-ZÀ-ÖØ-Þ]{2,}(?![\p{L}\p{M}\p{N}])/gu, DRAFT_280));
+T('sentence', () => all(/[.!?…]+["”’»)]*(?=\s|$)|[។៕]/g, DRAFT_280));

@@ -1,0 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { validatePack } from '@/lib/packs/validate';
+import { normalize } from '@/lib/engine/normalize';
+import { compileSafePattern } from '@/lib/engine/safe-regex';
+import { TermTable } from '@/lib/engine/terms';
+const packs = readdirSync('lib/packs/defaults').filter(f=>f.endsWith('.json')).map(f => { const r = validatePack(JSON.parse(readFileSync('lib/packs/defaults/'+f,'utf8')), f); if (!r.ok) throw 1; return r.pack; });
+const pats = packs.flatMap(p => p.rules.flatMap(r => r.type === 'pattern' ? [r] : []));
+const T = (label: string, fn: () => unknown, n: number) => { fn(); const t=performance.now(); for (let i=0;i<n;i++) fn(); console.log(label, ((performance.now()-t)/n).toFixed(3), 'ms'); };
+T('patterns', () => pats.forEach(r => compileSafePattern(r.pattern, r.caseSensitive ?? false)), 10);
+const terms: string[] = JSON.stringify(packs).match(/"[^"]{2,40}"/g)!.slice(0, 1500);
+T('normalize 1500 strings', () => terms.forEach(t => normalize(t)), 10);
+T('termtable 1500', () => { const tt = new TermTable(); terms.forEach(t => tt.ref(t, {caseSensitive:false, wholeWord:true})); tt.matcher.build(); }, 10);
+for (const r of pats.slice(0,17)) console.log(r.id, r.pattern.slice(0,90));

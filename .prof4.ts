@@ -1,0 +1,11 @@
+import { RE2JS, RE2Set } from 're2js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { validatePack } from '@/lib/packs/validate';
+import { normalize } from '@/lib/engine/normalize';
+const packs = readdirSync('lib/packs/defaults').filter(f=>f.endsWith('.json')).map(f => { const r = validatePack(JSON.parse(readFileSync('lib/packs/defaults/'+f,'utf8')), f); if (!r.ok) throw 1; return r.pack; });
+const pats = packs.flatMap(p => p.rules.flatMap(r => r.type === 'pattern' ? [r] : []));
+const T = (label: string, fn: () => unknown, n: number) => { for (let i=0;i<3;i++) fn(); const t=performance.now(); for (let i=0;i<n;i++) fn(); console.log(label, ((performance.now()-t)/n).toFixed(3), 'ms'); };
+T('individual', () => pats.forEach(r => RE2JS.compile(r.pattern, r.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE)), 20);
+T('set compile', () => { const q = new RE2Set(RE2Set.UNANCHORED, 0); for (const r of pats) q.add((r.caseSensitive ? '' : '(?i)') + r.pattern); q.compile(); }, 20);
+const terms: string[] = JSON.stringify(packs).match(/"[^"]{2,40}"/g)!.slice(0, 728);
+T('normalize 728', () => terms.forEach(t => normalize(t)), 20);

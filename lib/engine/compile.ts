@@ -1,0 +1,123 @@
+/** compilePacks: packs → one term automaton + compiled rules. */
+import type { Entity, Pack, Rule } from '@/lib/packs/schema';
+import { TermTable } from './terms';
+import { PatternBank } from './safe-regex';
+import { foldTerm } from './normalize';
+import { scriptsForLanguages } from './structure';
+import { RULE_COMPILERS } from './rules';
+import type { CompileEnv, CompiledRule, Part, RuleBase, TermRef } from './internal';
+import type { Localized, ResolvedSource, Severity } from './types';
+
+export interface RuleInfo {
+  id: string;
+  packId: string;
+  type: Rule['type'];
+  severity: Severity;
+  category: string;
+  message: Localized;
+}
+
+export interface PackInfo {
+  id: string;
+  version: string;
+  title: Localized;
+}
+
+/** Compiled, immutable guidelines: build once, check many drafts. */
+export class CompiledGuidelines {
+  /** @internal */ readonly compiled: readonly CompiledRule[];
+  /** @internal */ readonly terms: TermTable;
+  /** @internal */ readonly vocab: readonly TermRef[];
+  readonly rules: readonly RuleInfo[];
+  readonly packs: readonly PackInfo[];
+
+  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[]) {
+    this.compiled = compiled;
+    this.terms = terms;
+    this.vocab = vocab;
+    this.packs = packs;
+    this.rules = compiled.map(({ base }) => ({
+      id: base.id, packId: base.packId, type: base.type, severity: base.severity, category: base.category, message: base.message,
+    }));
+  }
+}
+
+/** Error thrown when a pack that skipped validation cannot be compiled; names pack and rule. */
+export class CompileError extends Error {
+  constructor(readonly packId: string, readonly ruleId: string | undefined, readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+function resolveSources(rule: Rule, pack: Pack): ResolvedSource[] {
+  return rule.sources.map((ref) => {
+    const src = pack.sources.find((s) => s.id === ref.ref);
+    if (!src) throw new CompileError(pack.id, rule.id, 'sources', `unknown source "${ref.ref}"`);
+    const out: ResolvedSource = { id: src.id, title: src.title };
+    if (src.publisher) out.publisher = src.publisher;
+    if (src.url) out.url = src.url;
+    const section = ref.section ?? src.section;
+    if (section) out.section = section;
+    if (src.retrieved) out.retrieved = src.retrieved;
+    return out;
+  });
+}
+
+const set = <T>(xs: readonly T[] | undefined, star?: T): ReadonlySet<T> | null =>
+  !xs || (star !== undefined && xs.includes(star)) ? null : new Set(xs);
+
+function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): RuleBase {
+  const caseSensitive = 'caseSensitive' in rule ? (rule.caseSensitive ?? false) : false;
+  const wholeWord = 'wholeWord' in rule ? (rule.wholeWord ?? true) : true;
+  // Counts and hashtag checks look at structure, not wording: quotes do not exempt them by default.
+  const structural = rule.type === 'count' || rule.type === 'hashtag';
+  return {
+    id: rule.id,
+    packId: pack.id,
+    type: rule.type,
+    severity: rule.severity,
+    category: rule.category,
+    index,
+    scripts: scriptsForLanguages(rule.languages ?? pack.languages),
+    platforms: set(rule.scope?.platforms, '*') as ReadonlySet<string> | null,
+    accounts: set(rule.scope?.accounts),
+    modes: set(rule.scope?.modes),
+    parts: set(rule.scope?.parts) as ReadonlySet<Part> | null,
+    message: rule.message,
+    explanation: rule.explanation,
+    sources: resolveSources(rule, pack),
+    exceptions: (rule.exceptions ?? []).map((t) => terms.ref(t, { caseSensitive: false, wholeWord: false })),
+    quotedExempt: rule.quotedExempt ?? !structural,
+    matchInside: new Set(rule.matchInside ?? []),
+    fix: rule.fix,
+    caseSensitive,
+    wholeWord,
+  };
+}
+
+/** Compile validated packs. Throws CompileError only for packs that would fail validation. */
+export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
+  const terms = new TermTable();
+  const patterns = new PatternBank();
+  const vocabTexts = packs.flatMap((p) => p.vocabulary?.accept ?? []);
+  const vocab = vocabTexts.map((t) => terms.ref(t, { caseSensitive: false, wholeWord: true }));
+  const vocabWords = new Set(vocabTexts.filter((t) => !/\s/.test(t.trim())).map(foldTerm));
+  const compiled: CompiledRule[] = [];
+  for (const pack of packs) {
+    const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
+    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords };
+    for (const rule of pack.rules) {
+      try {
+        const base = makeBase(rule, pack, compiled.length, terms);
+        const compiler = RULE_COMPILERS[rule.type] as (r: Rule, b: RuleBase, e: CompileEnv) => CompiledRule['evaluate'];
+        compiled.push({ base, evaluate: compiler(rule, base, env) });
+      } catch (err) {
+        if (err instanceof CompileError) throw err;
+        throw new CompileError(pack.id, rule.id, rule.type === 'pattern' ? 'pattern' : 'rule', err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+  terms.matcher.build();
+  patterns.build();
+  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })));
+}

@@ -1,0 +1,92 @@
+/** Types shared by the compiler, the document model and the rule modules (not public API). */
+import type { RuleFix, RuleOf, RuleType } from '@/lib/packs/schema';
+import type { Localized, Range, ResolvedSource, Severity } from './types';
+import type { Doc } from './document';
+import type { TermTable } from './terms';
+import type { PatternBank } from './safe-regex';
+import type { Entity, Pack } from '@/lib/packs/schema';
+
+export type Part = 'body' | 'hashtag' | 'mention' | 'link';
+
+/** A literal term as one rule uses it (the same folded text may be shared by many rules). */
+export interface TermRef {
+  id: number;
+  /** Normalised exact form when the use is case-sensitive. */
+  exact: string | null;
+  /** Whole-word checks needed at each edge (edge char belongs to a spaced script). */
+  checkLeft: boolean;
+  checkRight: boolean;
+  /** The term as written in the pack. */
+  text: string;
+}
+
+/** One occurrence of a term in the original text. */
+export interface Occ extends Range {
+  /** No letter/digit of a spaced script directly before / after. */
+  left: boolean;
+  right: boolean;
+  /** Normalised (not case-folded) matched text, kept only for terms used case-sensitively. */
+  exact?: string;
+}
+
+export interface RuleBase {
+  id: string;
+  packId: string;
+  type: RuleType;
+  severity: Severity;
+  category: string;
+  /** Position of the rule in the compiled list (stable tie-breaker, memo key). */
+  index: number;
+  scripts: number;
+  platforms: ReadonlySet<string> | null;
+  accounts: ReadonlySet<string> | null;
+  modes: ReadonlySet<string> | null;
+  parts: ReadonlySet<Part> | null;
+  message: Localized;
+  explanation: Localized;
+  sources: ResolvedSource[];
+  exceptions: TermRef[];
+  quotedExempt: boolean;
+  matchInside: ReadonlySet<string>;
+  fix: RuleFix | undefined;
+  caseSensitive: boolean;
+  wholeWord: boolean;
+}
+
+export interface FixSpec {
+  label: Localized | string;
+  replacement: string;
+  range: Range;
+}
+
+export interface Emit {
+  range: Range;
+  fixes?: FixSpec[];
+  /** Extra message placeholders ({match} is always filled). */
+  vars?: Record<string, string>;
+  /** Key basis instead of the normalised match (whole-draft findings). */
+  keyBasis?: string;
+}
+
+export interface Sink {
+  finding(base: RuleBase, e: Emit): void;
+  prompt(base: RuleBase, prompt: Localized, template: string | undefined, range: Range): void;
+}
+
+export type Evaluator = (doc: Doc, sink: Sink) => void;
+
+export interface CompiledRule {
+  base: RuleBase;
+  evaluate: Evaluator;
+}
+
+export interface CompileEnv {
+  terms: TermTable;
+  patterns: PatternBank;
+  pack: Pack;
+  entities: ReadonlyMap<string, Entity>;
+  /** Folded single words from all packs' vocabularies (hashtag splitting). */
+  vocabWords: ReadonlySet<string>;
+}
+
+export type RuleCompiler<T extends RuleType> = (rule: RuleOf<T>, base: RuleBase, env: CompileEnv) => Evaluator;

@@ -1,0 +1,16 @@
+import type { Localized, UiLanguage } from './types';
+
+/** Text in the UI language, falling back to English. Plain strings pass through. */
+export function localize(l: Localized | string, lang: UiLanguage): string {
+  if (typeof l === 'string') return l;
+  return l[lang] ?? l.en;
+}
+
+/** Fill {name} placeholders in every language; unknown placeholders stay as written. */
+export function fillLocalized(l: Localized, vars: Readonly<Record<string, string>>): Localized {
+  const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all);
+  const out: Localized = { en: fill(l.en) };
+  if (l.km !== undefined) out.km = fill(l.km);
+  if (l.fr !== undefined) out.fr = fill(l.fr);
+  return out;
+}

@@ -1,0 +1,172 @@
+/**
+ * Matching normalisation with an offset map back to the original text.
+ *
+ * `norm` is the text the literal matcher sees: NFC, zero-width characters and
+ * soft hyphens skipped, whitespace runs collapsed to one space (and dropped
+ * between two Khmer characters, because Khmer spacing is optional), Khmer
+ * COENG DA folded to COENG TA, typographic apostrophes and hyphens folded.
+ * `folded` is `norm` lower-cased unit for unit, so both share one offset map.
+ * Terms are normalised by the same function, so a term matches every spelling
+ * that normalises like it.
+ */
+
+export interface Normalized {
+  norm: string;
+  folded: string;
+  /** start[i] / end[i]: UTF-16 range in the original text of norm unit i. */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+const COENG = 0x17d2;
+const KHMER_DA = 0x178a;
+const KHMER_TA = 0x178f;
+
+/** Invisible characters the matcher ignores. */
+export function isSkipped(c: number): boolean {
+  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x00ad || c === 0xfeff || c === 0x2060 || c === 0x180e;
+}
+
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+export function isKhmer(c: number): boolean {
+  return (c >= 0x1780 && c <= 0x17ff) || (c >= 0x19e0 && c <= 0x19ff);
+}
+
+function foldPunct(c: number): number {
+  // ’ ‘ ʼ ′ → '   ‐ ‑ → -
+  if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) return 0x27;
+  if (c === 0x2010 || c === 0x2011) return 0x2d;
+  return c;
+}
+
+const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+/** Scripts written without spaces between words: matched as substrings, no word boundaries. */
+const UNSPACED_RE = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
+
+/** True when the code point at `i` is a letter/mark/digit of a script that uses word boundaries. */
+export function isBoundedWordCharAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const cp = s.codePointAt(i)!;
+  // A low surrogate: look at the whole code point.
+  const ch = cp >= 0xdc00 && cp <= 0xdfff && i > 0 ? String.fromCodePoint(s.codePointAt(i - 1)!) : String.fromCodePoint(cp);
+  return WORD_RE.test(ch) && !UNSPACED_RE.test(ch);
+}
+
+/** Code point index helpers tolerant of surrogates: the char just before `i`. */
+export function isBoundedWordCharBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return isBoundedWordCharAt(s, c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1);
+}
+
+const NON_NFC_CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+
+/**
+ * Normalise `text` (see module comment). Linear in the length of `text`.
+ * The offset arrays are views into shared scratch buffers, valid until the
+ * next call: for callers that use them at once (chunk analysis).
+ */
+export function normalizeScratch(text: string): Normalized {
+  // Non-NFC input: compose cluster by cluster (base + combining marks) so each
+  // output unit maps back to its source cluster. Typed text is almost always NFC.
+  let units: number[] | null = null; // flat [code, origStart, origEnd, ...]
+  if (text.normalize('NFC') !== text) {
+    units = [];
+    NON_NFC_CLUSTER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = NON_NFC_CLUSTER.exec(text)) !== null) {
+      const os = m.index;
+      const oe = os + m[0].length;
+      const composed = m[0].normalize('NFC');
+      for (let k = 0; k < composed.length; k++) units.push(composed.charCodeAt(k), os, oe);
+    }
+  }
+  const cap = units ? units.length / 3 : text.length;
+  const { codes, start, end } = scratchFor(cap);
+  let len = 0;
+  // Output index of the last space emitted, to collapse runs and drop Khmer inter-word spaces.
+  let lastSpace = -1;
+  const count = units ? units.length / 3 : text.length;
+  // One flat loop with local state: this runs on every keystroke's changed chunk.
+  for (let k = 0; k < count; k++) {
+    const c0 = units ? units[3 * k]! : text.charCodeAt(k);
+    const os = units ? units[3 * k + 1]! : k;
+    const oe = units ? units[3 * k + 2]! : k + 1;
+    if (c0 > 0x20 && c0 < 0x7f) {
+      codes[len] = c0; start[len] = os; end[len] = oe; len++;
+      continue;
+    }
+    if (isSkipped(c0)) continue;
+    if (isSpace(c0)) {
+      if (len > 0 && lastSpace === len - 1) {
+        end[len - 1] = oe; // collapse the run into one space
+        continue;
+      }
+      codes[len] = 0x20; start[len] = os; end[len] = oe; lastSpace = len; len++;
+      continue;
+    }
+    let c = foldPunct(c0);
+    if (c === KHMER_DA && len > 0 && codes[len - 1] === COENG) c = KHMER_TA;
+    // Khmer word + space + Khmer word → no space (spaces are optional in Khmer).
+    if (isKhmer(c) && len >= 2 && lastSpace === len - 1 && isKhmer(codes[len - 2]!)) {
+      len--;
+      lastSpace = -1;
+    }
+    codes[len] = c; start[len] = os; end[len] = oe; len++;
+  }
+
+  const norm = codesToString(codes, len);
+  return { norm, folded: foldCase(norm), start: start.subarray(0, len), end: end.subarray(0, len) };
+}
+
+/** Normalise `text`; the result owns its offset arrays. */
+export function normalize(text: string): Normalized {
+  const n = normalizeScratch(text);
+  return { norm: n.norm, folded: n.folded, start: n.start.slice(), end: n.end.slice() };
+}
+
+// Typed-array allocation costs more than the normalisation itself for short
+// chunks, so the hot path reuses module-level buffers (JS is single-threaded).
+let scratch = { codes: new Uint16Array(2048), start: new Int32Array(2048), end: new Int32Array(2048) };
+function scratchFor(n: number): typeof scratch {
+  if (scratch.codes.length < n) {
+    const size = Math.max(n, scratch.codes.length * 2);
+    scratch = { codes: new Uint16Array(size), start: new Int32Array(size), end: new Int32Array(size) };
+  }
+  return scratch;
+}
+
+function codesToString(codes: Uint16Array, len: number): string {
+  let out = '';
+  // apply() takes the typed array directly; pieces keep under engine argument limits.
+  for (let i = 0; i < len; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
+  return out;
+}
+
+/** Lower-case without changing length, so `folded` shares `norm`'s offset map. */
+export function foldCase(s: string): string {
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower;
+  let out = '';
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch; // e.g. İ → i̇ would grow: keep as is
+  }
+  return out;
+}
+
+/** Normalised, case-folded form of a short string (terms, keys, dictionary words). */
+export function foldTerm(s: string): string {
+  return normalizeScratch(s).folded.trim();
+}
+
+/** Map a range in norm units back to the original text. */
+export function toOriginal(n: Normalized, s: number, e: number): { start: number; end: number } {
+  return { start: n.start[s]!, end: n.end[e - 1]! };
+}

@@ -1,0 +1,77 @@
+/** `hashtag`: CamelCase for screen readers, banned tags, length. */
+import { foldTerm } from '../normalize';
+import { replaceLabel, ruleFixes } from '../fix';
+import { builtinWords } from '../wordlist';
+import type { RuleCompiler } from '../internal';
+
+const MAX_WORD = 24;
+
+/**
+ * Split a lower-case tag body into the fewest known words (digit runs count
+ * as words: "cop28"). Returns null when no split into ≥ 2 words exists.
+ */
+export function splitWords(body: string, dict: ReadonlySet<string>): string[] | null {
+  const n = body.length;
+  const best: Array<number> = new Array<number>(n + 1).fill(Infinity);
+  const prev = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === Infinity) continue;
+    const digits = /^\d+/.exec(body.slice(i))?.[0].length ?? 0;
+    if (digits > 0 && best[i]! + 1 < best[i + digits]!) {
+      best[i + digits] = best[i]! + 1;
+      prev[i + digits] = i;
+    }
+    for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
+      if (best[i]! + 1 < best[j]! && dict.has(body.slice(i, j))) {
+        best[j] = best[i]! + 1;
+        prev[j] = i;
+      }
+    }
+  }
+  if (best[n] === Infinity || best[n]! < 2) return null;
+  const words: string[] = [];
+  for (let j = n; j > 0; j = prev[j]!) words.unshift(body.slice(prev[j]!, j));
+  return words;
+}
+
+export const compileHashtag: RuleCompiler<'hashtag'> = (rule, base, env) => {
+  if (rule.check === 'camelcase') {
+    const dict = new Set<string>(builtinWords());
+    for (const w of [...(rule.words ?? []), ...env.vocabWords]) dict.add(foldTerm(w));
+    return (doc, sink) => {
+      for (const h of doc.hashtags) {
+        const body = doc.text.slice(h.start + 1, h.end);
+        if (!/^[A-Za-z0-9]+$/.test(body)) continue; // CamelCase only helps Latin tags
+        if (body !== body.toLowerCase() && body !== body.toUpperCase()) continue; // already mixed case
+        if (doc.suppressed(base, h, true)) continue;
+        const words = splitWords(body.toLowerCase(), dict);
+        if (!words) continue;
+        const replacement = '#' + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+        sink.finding(base, {
+          range: h,
+          fixes: [{ label: replaceLabel(replacement), replacement, range: { start: h.start, end: h.end } }],
+          vars: { suggestion: replacement },
+        });
+      }
+    };
+  }
+  if (rule.check === 'banned') {
+    const banned = new Set((rule.tags ?? []).map((t) => foldTerm(t.replace(/^[#＃]/, ''))));
+    return (doc, sink) => {
+      for (const h of doc.hashtags) {
+        if (!banned.has(foldTerm(doc.text.slice(h.start + 1, h.end)))) continue;
+        if (!doc.suppressed(base, h, true)) sink.finding(base, { range: h, fixes: ruleFixes(base, doc.text, h) });
+      }
+    };
+  }
+  const max = rule.max ?? 30;
+  return (doc, sink) => {
+    for (const h of doc.hashtags) {
+      const length = [...doc.text.slice(h.start + 1, h.end)].length;
+      if (length > max && !doc.suppressed(base, h, true)) {
+        sink.finding(base, { range: h, fixes: ruleFixes(base, doc.text, h), vars: { count: String(length), max: String(max) } });
+      }
+    }
+  };
+};

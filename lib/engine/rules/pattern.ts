@@ -1,0 +1,34 @@
+/**
+ * `pattern`: an RE2 regular expression (re2js), run on each chunk (line) of
+ * the original text. The shared PatternBank pre-filters all patterns in one pass.
+ */
+import { findAll } from '../safe-regex';
+import { ruleFixes } from '../fix';
+import type { RuleCompiler } from '../internal';
+
+/** Matches kept per chunk: enough for any real draft, bounded for hostile input. */
+const MAX_MATCHES_PER_CHUNK = 200;
+
+export const compilePattern: RuleCompiler<'pattern'> = (rule, base, env) => {
+  const bank = env.patterns;
+  const id = bank.add(rule.pattern, rule.caseSensitive ?? false);
+  return (doc, sink) => {
+    for (const { offset, rec } of doc.chunks) {
+      let ranges = rec.patterns.get(base.index);
+      if (!ranges) {
+        if (doc.overBudget()) {
+          doc.truncated = true;
+          return;
+        }
+        if (rec.patternIds === undefined) rec.patternIds = bank.candidates(rec.text);
+        const re = rec.patternIds && !rec.patternIds.has(id) ? null : bank.regex(id);
+        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK) : [];
+        rec.patterns.set(base.index, ranges);
+      }
+      for (const r of ranges) {
+        const range = { start: r.start + offset, end: r.end + offset };
+        if (!doc.suppressed(base, range)) sink.finding(base, { range, fixes: ruleFixes(base, doc.text, range) });
+      }
+    }
+  };
+};

@@ -1,0 +1,32 @@
+/** `substitute`: preferred form, with a superset guard (no hit inside an occurrence of a `to` form). */
+import { replaceFixes } from '../fix';
+import { IntervalSet } from '../document';
+import type { RuleCompiler } from '../internal';
+
+export const compileSubstitute: RuleCompiler<'substitute'> = (rule, base, env) => {
+  const swaps = rule.swap.map((s) => ({
+    from: s.from.map((t) => env.terms.ref(t, base)),
+    to: s.to.map((t) => env.terms.ref(t, base)),
+    suggestions: s.to,
+  }));
+  const caseMode = rule.fix?.action === 'replace' ? (rule.fix.case ?? 'match') : 'match';
+  return (doc, sink) => {
+    for (const swap of swaps) {
+      if (!doc.hasAny(swap.from)) continue;
+      const guard = new IntervalSet(swap.to.flatMap((ref) => doc.hits(base, ref, true)));
+      for (const ref of swap.from) {
+        for (const o of doc.hits(base, ref)) {
+          // Inside a longer correct form: fine. Same range: a case-only swap, decided on the exact text.
+          if (guard.contains(o.start, o.end, true)) continue;
+          const match = doc.text.slice(o.start, o.end);
+          if (swap.suggestions.includes(match)) continue;
+          sink.finding(base, {
+            range: o,
+            fixes: replaceFixes(swap.suggestions, caseMode, o, match),
+            vars: { suggestion: swap.suggestions[0]! },
+          });
+        }
+      }
+    }
+  };
+};

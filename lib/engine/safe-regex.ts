@@ -1,0 +1,124 @@
+/**
+ * Pack-supplied regular expressions are compiled with re2js only (linear-time
+ * automata, no backtracking), with caps on source length and program size, so
+ * a pattern cannot hang the page. Look-arounds and back-references are
+ * refused with a message a pack author can act on.
+ */
+import { RE2JS, RE2Set } from 're2js';
+
+export const MAX_PATTERN_LENGTH = 2000;
+export const MAX_PROGRAM_SIZE = 20000;
+
+export class PatternError extends Error {}
+
+/** The checks that need no compilation (length, look-arounds, back-references). */
+function precheck(source: string): void {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    throw new PatternError(`is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}. Split it into several rules or use a "term" rule.`);
+  }
+  if (/\(\?<?[=!]/.test(source)) {
+    throw new PatternError('uses a look-ahead or look-behind such as "(?=", "(?!", "(?<=" or "(?<!", which Envoy does not allow. Rewrite it without look-arounds, or use "exceptions".');
+  }
+  if (/(?:^|[^\\])(?:\\\\)*\\[1-9]/.test(source) || /\\k</.test(source)) {
+    throw new PatternError('uses a back-reference such as "\\1", which Envoy does not allow. Rewrite it without back-references.');
+  }
+}
+
+/** Compile or throw a PatternError whose message completes "field "pattern" …". */
+export function compileSafePattern(source: string, caseSensitive: boolean): RE2JS {
+  precheck(source);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp:\s*/, '') : String(err);
+    throw new PatternError(`is not a valid regular expression (RE2 syntax): ${detail}.`);
+  }
+  const size = re.matcher('').programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    throw new PatternError(`is too complex (program size ${size}, limit ${MAX_PROGRAM_SIZE}). Simplify it or split it into several rules.`);
+  }
+  if (re.matcher('').find()) {
+    throw new PatternError('can match empty text, so it would flag every position. Make at least one character required.');
+  }
+  return re;
+}
+
+/** Plain-words problem with a pattern, or null when it is acceptable. */
+export function checkPattern(source: string, caseSensitive: boolean): string | null {
+  try {
+    compileSafePattern(source, caseSensitive);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** All non-empty matches (UTF-16 ranges), at most `cap`. */
+export function findAll(re: RE2JS, text: string, cap: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  // test() runs on the DFA without capture bookkeeping: most drafts have no match.
+  if (!re.test(text)) return out;
+  const m = re.matcher(text);
+  while (out.length < cap && m.find()) {
+    const s = m.start();
+    const e = m.end();
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/**
+ * All pattern rules in one RE2Set: a single linear pass per chunk tells which
+ * patterns match at all (most drafts match none), and only those run their
+ * own matcher to locate the matches. Individual patterns are compiled (with
+ * the full safety checks) the first time the set reports them.
+ */
+export class PatternBank {
+  private readonly sources: Array<{ source: string; caseSensitive: boolean }> = [];
+  private readonly compiled = new Map<number, RE2JS | null>();
+  private set: RE2Set | null = null;
+
+  add(source: string, caseSensitive: boolean): number {
+    precheck(source);
+    this.sources.push({ source, caseSensitive });
+    return this.sources.length - 1;
+  }
+
+  build(): void {
+    if (this.sources.length === 0) return;
+    try {
+      const set = new RE2Set(RE2Set.UNANCHORED, 0);
+      for (const { source, caseSensitive } of this.sources) set.add(caseSensitive ? source : `(?i)${source}`);
+      set.compile();
+      this.set = set;
+    } catch {
+      this.set = null; // no pre-filter: every pattern runs its own matcher
+    }
+  }
+
+  /** Ids of patterns matching somewhere in `text`, or null for "unknown, try all". */
+  candidates(text: string): ReadonlySet<number> | null {
+    if (!this.set) return null;
+    try {
+      return new Set(this.set.match(text));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The compiled pattern, or null when it fails the safety checks (validation reports those). */
+  regex(id: number): RE2JS | null {
+    let re = this.compiled.get(id);
+    if (re === undefined) {
+      const { source, caseSensitive } = this.sources[id]!;
+      try {
+        re = compileSafePattern(source, caseSensitive);
+      } catch {
+        re = null;
+      }
+      this.compiled.set(id, re);
+    }
+    return re;
+  }
+}

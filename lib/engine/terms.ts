@@ -1,0 +1,32 @@
+/** Registry of all literal terms of all rules, backed by one LiteralMatcher. */
+import { LiteralMatcher } from './matcher';
+import { isBoundedWordCharAt, isBoundedWordCharBefore, normalize } from './normalize';
+import type { TermRef } from './internal';
+
+export interface TermOptions {
+  caseSensitive: boolean;
+  wholeWord: boolean;
+}
+
+export class TermTable {
+  readonly matcher = new LiteralMatcher();
+  /** Term ids used case-sensitively somewhere: their occurrences keep the exact text. */
+  readonly needsExact = new Set<number>();
+
+  /** Register `text` (normalised like the draft) and describe how a rule uses it. */
+  ref(text: string, opts: TermOptions): TermRef {
+    const n = normalize(text);
+    const norm = n.norm.trim();
+    const folded = n.folded.trim();
+    if (folded.length === 0) throw new Error(`term "${text}" is empty after normalisation`);
+    const id = this.matcher.add(folded);
+    if (opts.caseSensitive) this.needsExact.add(id);
+    return {
+      id,
+      exact: opts.caseSensitive ? norm : null,
+      checkLeft: opts.wholeWord && isBoundedWordCharAt(norm, 0),
+      checkRight: opts.wholeWord && isBoundedWordCharBefore(norm, norm.length),
+      text,
+    };
+  }
+}

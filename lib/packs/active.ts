@@ -1,0 +1,88 @@
+import { compilePacks, type CompiledGuidelines } from '@/lib/engine/compile';
+import type { Pack } from '@/lib/packs/schema';
+import { findDuplicateRuleIds, loadPack, validatePack, type PackError } from '@/lib/packs/validate';
+
+/** An imported pack as kept in storage.local (its tests already passed at import). */
+export interface StoredPack {
+  fileName: string;
+  json: unknown;
+  enabled: boolean;
+  importedAt: string;
+}
+
+export type PackOrigin = 'builtin' | 'organisation' | 'imported';
+
+export interface PackSummary {
+  id: string;
+  version: string;
+  title: Pack['title'];
+  origin: PackOrigin;
+  rules: number;
+  enabled: boolean;
+  fileName: string;
+  sources: Pack['sources'];
+}
+
+export interface ActiveGuidelines {
+  guidelines: CompiledGuidelines;
+  /** Every known pack, active or not, for the options page. */
+  summaries: PackSummary[];
+  /** The packs in force, in precedence order (built-in, organisation, imported). */
+  packs: Pack[];
+  errors: PackError[];
+}
+
+export interface ActiveInput {
+  builtIn: readonly unknown[];
+  disabledBuiltin: readonly string[];
+  policyPacks: readonly unknown[];
+  imported: readonly StoredPack[];
+}
+
+function summary(pack: Pack, origin: PackOrigin, enabled: boolean, fileName: string): PackSummary {
+  return { id: pack.id, version: pack.version, title: pack.title, origin, rules: pack.rules.length, enabled, fileName, sources: pack.sources };
+}
+
+/**
+ * Decides which packs are in force and compiles them once.
+ * Built-in packs are validated only (their embedded tests run in CI); imported
+ * packs ran their tests when imported; organisation packs never passed through
+ * an import, so their tests run here. A pack that fails is left out with its
+ * errors; the others keep working. On a rule-id clash the earlier pack wins.
+ */
+export function buildActiveGuidelines(input: ActiveInput): ActiveGuidelines {
+  const errors: PackError[] = [];
+  const summaries: PackSummary[] = [];
+  const inForce: Array<{ pack: Pack; fileName: string }> = [];
+
+  input.builtIn.forEach((json, i) => {
+    const fileName = `built-in pack ${(json as { id?: string })?.id ?? i}`;
+    const r = validatePack(json, fileName);
+    if (!r.ok) return void errors.push(...r.errors);
+    const enabled = !input.disabledBuiltin.includes(r.pack.id);
+    summaries.push(summary(r.pack, 'builtin', enabled, fileName));
+    if (enabled) inForce.push({ pack: r.pack, fileName });
+  });
+  input.policyPacks.forEach((json, i) => {
+    const fileName = `organisation pack ${(json as { id?: string })?.id ?? i + 1}`;
+    const r = loadPack(json, fileName);
+    if (!r.ok) return void errors.push(...r.errors);
+    summaries.push(summary(r.pack, 'organisation', true, fileName));
+    inForce.push({ pack: r.pack, fileName });
+  });
+  for (const stored of input.imported) {
+    const r = validatePack(stored.json, stored.fileName);
+    if (!r.ok) {
+      errors.push(...r.errors);
+      continue;
+    }
+    summaries.push(summary(r.pack, 'imported', stored.enabled, stored.fileName));
+    if (stored.enabled) inForce.push({ pack: r.pack, fileName: stored.fileName });
+  }
+
+  const clashes = findDuplicateRuleIds(inForce);
+  errors.push(...clashes);
+  const refused = new Set(clashes.map((e) => e.file));
+  const packs = inForce.filter((p) => !refused.has(p.fileName)).map((p) => p.pack);
+  return { guidelines: compilePacks(packs), summaries, packs, errors };
+}

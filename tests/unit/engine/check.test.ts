@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, checkText, compilePacks, createIncrementalChecker, localize, MAX_FINDINGS } from '@/lib/engine';
+import { CTX, pack, rule } from './helpers';
+
+const g = compilePacks([
+  pack(
+    [
+      rule({ id: 'a.swazi', type: 'substitute', severity: 'warning', swap: [{ from: ['Swaziland'], to: ['Eswatini'] }] }),
+      rule({ id: 'a.secret', type: 'term', severity: 'error', terms: ['secret'] }),
+      rule({ id: 'a.tags', type: 'count', measure: 'hashtags', max: 1 }),
+      rule({ id: 'a.vn', type: 'consistency', variants: [['Viet Nam'], ['Vietnam']] }),
+      rule({ id: 'a.hs', type: 'address-form', entities: ['hun-sen'] }),
+      rule({ id: 'a.pp', type: 'pattern', pattern: '\\b[A-Z]{2}\\d{7}\\b', caseSensitive: true }),
+      rule({ id: 'a.crisis', type: 'checklist', severity: 'suggestion', topics: ['flood'], prompt: { en: 'Check figures.' } }),
+    ],
+    { entities: [{ id: 'hun-sen', names: ['Hun Sen'], titles: ['Samdech Techo'], forbiddenTitles: ['Mr.'] }] },
+  ),
+]);
+
+describe('checkText results', () => {
+  it('sorts findings by position and gives position-independent keys', () => {
+    const r = checkText(g, 'secret Swaziland, secret #a #b', CTX);
+    expect(r.findings.map((f) => [f.ruleId, f.range.start])).toEqual([
+      ['a.secret', 0], ['a.swazi', 7], ['a.secret', 18], ['a.tags', 28],
+    ]);
+    expect(r.findings.map((f) => f.key)).toEqual(['a.secret|secret|0', 'a.swazi|swaziland|0', 'a.secret|secret|1', 'a.tags|#b|0']);
+    const shifted = checkText(g, 'Hello. SECRET Swaziland, secret #a #b', CTX);
+    expect(shifted.findings.map((f) => f.key)).toEqual(r.findings.map((f) => f.key));
+  });
+
+  it('drops ignored findings by key without renumbering the others', () => {
+    const r = checkText(g, 'secret and secret', { ...CTX, ignored: new Set(['a.secret|secret|0']) });
+    expect(r.findings.map((f) => f.key)).toEqual(['a.secret|secret|1']);
+  });
+
+  it('applying a fix gives the corrected text', () => {
+    const text = 'Welcome to Swaziland!';
+    const f = checkText(g, text, CTX).findings[0]!;
+    expect(applyFix(text, f.fixes[0]!)).toBe('Welcome to Eswatini!');
+    expect(applyFix('abc', { label: 'x', replacement: 'Z', range: { start: 2, end: 99 } })).toBe('abZ');
+  });
+
+  it('localize falls back to English', () => {
+    expect(localize({ en: 'Hi', km: 'សួស្តី' }, 'km')).toBe('សួស្តី');
+    expect(localize({ en: 'Hi' }, 'fr')).toBe('Hi');
+    expect(localize('plain', 'km')).toBe('plain');
+  });
+
+  it('stops at the time budget and reports truncated', () => {
+    const big = 'secret Swaziland text\n'.repeat(20000);
+    const t = performance.now();
+    const r = checkText(g, big, CTX, { budgetMs: 5 });
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(r.truncated).toBe(true);
+    expect(r.findings.length).toBeGreaterThan(0);
+    for (const f of r.findings) expect(f.range.end).toBeLessThanOrEqual(big.length);
+  });
+
+  it('checks a 1 MB single-line draft without freezing (default budget)', () => {
+    const unit = 'Samdech Techo Hun Sen met the ambassador of Swaziland in Phnom Penh, សម្តេច ហ៊ុន សែន. ';
+    const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t = performance.now();
+    const r = checkText(g, big, CTX);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
+
+  it('caps the number of findings', () => {
+    const r = checkText(g, 'secret '.repeat(MAX_FINDINGS + 50), CTX, { budgetMs: Infinity });
+    expect(r.findings).toHaveLength(MAX_FINDINGS);
+    expect(r.truncated).toBe(true);
+  });
+});
+
+describe('incremental checker', () => {
+  it('returns exactly what checkText returns while paragraphs change', () => {
+    const inc = createIncrementalChecker(g);
+    const paras = ['Samdech Techo Hun Sen visited.', 'Vietnam and Viet Nam, Viet Nam.', 'Passport AB1234567 #a #b', 'After the flood, Mr. Hun Sen spoke.'];
+    const edits = [
+      paras.join('\n'),
+      paras.join('\n').replace('visited', 'visited Swaziland'),
+      [paras[0], 'secret', ...paras.slice(1)].join('\n'),
+      paras.slice(1).join('\n\n'),
+      '',
+      paras.join('\n'),
+    ];
+    for (const text of edits) {
+      const ctx = { ...CTX, platform: 'x' as const };
+      expect(inc.check(text, ctx)).toEqual(checkText(g, text, ctx, { budgetMs: Infinity }));
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LiteralMatcher } from '@/lib/engine/matcher';
+
+function scanAll(m: LiteralMatcher, text: string): string[] {
+  const out: string[] = [];
+  m.scan(text, (id, s, e) => out.push(`${id}:${s}:${e}`));
+  return out.sort();
+}
+
+function naive(terms: string[], text: string): string[] {
+  const out: string[] = [];
+  const ids = new Map<string, number>();
+  terms.forEach((t) => ids.has(t) || ids.set(t, ids.size));
+  for (const [t, id] of ids) {
+    for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) out.push(`${id}:${i}:${i + t.length}`);
+  }
+  return out.sort();
+}
+
+describe('LiteralMatcher (Aho–Corasick)', () => {
+  it('reports overlapping and nested occurrences', () => {
+    const m = new LiteralMatcher();
+    const he = m.add('he');
+    const she = m.add('she');
+    const hers = m.add('hers');
+    expect(m.add('he')).toBe(he); // same string, same id
+    m.build();
+    expect(scanAll(m, 'ushers')).toEqual([`${he}:2:4`, `${hers}:2:6`, `${she}:1:4`].sort());
+  });
+
+  it('matches Khmer and astral characters by code unit', () => {
+    const m = new LiteralMatcher();
+    const a = m.add('សម្តេច');
+    const b = m.add('🇰🇭');
+    m.build();
+    expect(scanAll(m, 'x🇰🇭សម្តេចសម្តេច')).toEqual([`${b}:1:5`, `${a}:5:11`, `${a}:11:17`].sort());
+  });
+
+  it('agrees with a naive search on random inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ក'), minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ក', ' '), maxLength: 40 }),
+        (terms, text) => {
+          const m = new LiteralMatcher();
+          for (const t of terms) m.add(t);
+          m.build();
+          expect(scanAll(m, text)).toEqual(naive(terms, text));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, foldTerm, toOriginal } from '@/lib/engine/normalize';
+
+describe('normalize', () => {
+  it('maps every normalised unit back to the original text', () => {
+    const text = 'Hello\u200B  World';
+    const n = normalize(text);
+    expect(n.norm).toBe('Hello World');
+    expect(n.folded).toBe('hello world');
+    const w = n.norm.indexOf('World');
+    expect(toOriginal(n, w, w + 5)).toEqual({ start: 8, end: 13 });
+    // the collapsed space covers both original spaces
+    expect(toOriginal(n, 5, 6)).toEqual({ start: 6, end: 8 });
+  });
+
+  it('skips zero-width characters and soft hyphens', () => {
+    const n = normalize('a\u200Cb\u200Dc\u00ADd\uFEFFe');
+    expect(n.norm).toBe('abcde');
+    expect(Array.from(n.start)).toEqual([0, 2, 4, 6, 8]);
+  });
+
+  it('folds Khmer COENG DA to COENG TA (សម្ដេច = សម្តេច)', () => {
+    expect(normalize('សម្ដេច').norm).toBe(normalize('សម្តេច').norm);
+    expect(normalize('សម្ដេច').norm).toBe('សម្តេច');
+    // a lone DA (not after coeng) is kept
+    expect(normalize('ដ').norm).toBe('ដ');
+  });
+
+  it('drops spaces and zero-width spaces between Khmer words, keeps them elsewhere', () => {
+    expect(normalize('ហ៊ុន សែន').norm).toBe('ហ៊ុនសែន');
+    expect(normalize('ហ៊ុន\u200Bសែន').norm).toBe('ហ៊ុនសែន');
+    expect(normalize('ហ៊ុន Hun').norm).toBe('ហ៊ុន Hun');
+  });
+
+  it('composes non-NFC input and maps composed characters to the whole cluster', () => {
+    const text = 'Cafe\u0301 ok'; // e + combining acute
+    const n = normalize(text);
+    expect(n.norm).toBe('Café ok');
+    const i = n.norm.indexOf('é');
+    expect(toOriginal(n, i, i + 1)).toEqual({ start: 3, end: 5 });
+    expect(toOriginal(n, 0, 4)).toEqual({ start: 0, end: 5 });
+  });
+
+  it('keeps folded the same length as norm (İ does not grow)', () => {
+    const n = normalize('İstanbul ÉTÉ');
+    expect(n.folded.length).toBe(n.norm.length);
+    expect(n.folded.endsWith('été')).toBe(true);
+  });
+
+  it('folds typographic apostrophes and hyphens', () => {
+    expect(foldTerm('Cambodia’s non‑aligned')).toBe("cambodia's non-aligned");
+  });
+});
