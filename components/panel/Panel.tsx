@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Counter } from '@/components/panel/Counter';
 import { FindingsList } from '@/components/panel/FindingsList';
@@ -12,13 +13,15 @@ export interface PanelProps {
   onApply(finding: PanelFinding, fix: PanelFix): void;
   onIgnoreOnce(finding: PanelFinding): void;
   onIgnorePost(finding: PanelFinding): void;
+  /** Feature sections (translation, checklist) shown below the findings. */
+  children?: ReactNode;
 }
 
 /**
  * The compact panel anchored to a composer. It never takes focus by itself:
  * the user reaches it with Tab or a click, and typing stays in the composer.
  */
-export function Panel({ findings, counter, canFix, collapsed, onToggle, ...actions }: PanelProps) {
+export function Panel({ findings, counter, canFix, collapsed, onToggle, children, ...actions }: PanelProps) {
   const { t } = useI18n();
   const errors = findings.filter((f) => f.severity === 'error').length;
   return (
@@ -34,6 +37,7 @@ export function Panel({ findings, counter, canFix, collapsed, onToggle, ...actio
         <div className="panel-body">
           {!canFix && findings.length > 0 ? <p className="read-only">{t('panel.readOnly')}</p> : null}
           <FindingsList findings={findings} canFix={canFix} {...actions} />
+          {children}
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import { settingsStore } from '@/extension/settings';
 import { ADAPTERS } from '@/lib/platforms';
 import { ALL_PLATFORM_MATCHES, platformForHost } from '@/lib/platforms/hosts';
 import { createDraftChecker } from '@/entrypoints/content/checker';
+import { PANEL_FEATURES } from '@/entrypoints/content/features';
 import { browserAreaStorage } from '@/extension/storage';
 import { IMPORTED_PACKS_KEY } from '@/lib/state/imported-packs';
 import { watchComposers } from '@/entrypoints/content/watcher';
@@ -30,11 +31,11 @@ export default defineContentScript({
     const checker = createDraftChecker();
     // Policy packs arrive with settings; imported packs live in storage.local.
     const onGuidelinesChanged = (callback: () => void) => browserAreaStorage('local').watch(IMPORTED_PACKS_KEY, callback);
-    const watcher = watchComposers(ctx, adapter, settings, checker, bridge, onGuidelinesChanged);
+    const watcher = watchComposers(ctx, adapter, settings, checker, bridge, onGuidelinesChanged, PANEL_FEATURES);
 
     handleMessages({
       'envoy:tab-status': () => {
-        const findings = watcher.active()?.state.getState().findings ?? [];
+        const findings = watcher.active()?.api.state.getState().findings ?? [];
         const count = (s: string) => findings.filter((f) => f.severity === s).length;
         return {
           platform,

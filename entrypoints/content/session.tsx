@@ -1,5 +1,6 @@
+import { Component, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -7,31 +8,21 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { EnvoyRoot } from '@/components/i18n';
 import { khmerFontFaceCss } from '@/components/fonts';
 import { Panel } from '@/components/panel/Panel';
-import type { PanelCounter, PanelFinding, PanelFix } from '@/components/panel/types';
-import { TARGET_ATTRIBUTE } from '@/lib/bridge/protocol';
+import type { PanelFinding, PanelFix } from '@/components/panel/types';
+import { TARGET_ATTRIBUTE, type ProbeResult } from '@/lib/bridge/protocol';
 import { readPlainText } from '@/lib/editors/plain-text';
 import { resolveUiLanguage } from '@/lib/i18n';
 import type { ComposerMatch, PlatformAdapter } from '@/lib/platforms';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
+import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
 import type { BridgeClient } from '@/extension/bridge-client';
-import type { ProbeResult } from '@/lib/bridge/protocol';
 
 export const UI_NAME = 'diplomacy-assistant';
 
-interface SessionState {
-  findings: PanelFinding[];
-  counter: PanelCounter;
-  collapsed: boolean;
-  text: string;
-}
-
 export interface ComposerSession {
+  api: SessionApi;
   element: HTMLElement;
-  id: string;
-  state: StoreApi<SessionState>;
-  /** Re-reads the draft and re-checks it now. */
-  refresh(): void;
   stop(): void;
 }
 
@@ -42,12 +33,14 @@ interface SessionDeps {
   match: ComposerMatch;
   settings: SettingsStore;
   checker: DraftChecker;
+  features: readonly PanelFeature[];
   /** Subscribes to changes of the active packs (imported or by policy); returns an unsubscribe. */
   onGuidelinesChanged(callback: () => void): () => void;
 }
 
 /** Short enough for keystroke-to-highlight well under 100 ms, long enough to skip most keystrokes while typing fast. */
 const CHECK_DEBOUNCE_MS = 40;
+const PANEL_WIDTH = 340;
 
 function newId(): string {
   return Math.random().toString(36).slice(2, 12);
@@ -56,16 +49,14 @@ function newId(): string {
 /** Places the panel next to the composer without covering it or the platform's buttons. */
 function position(anchor: HTMLElement, composer: HTMLElement) {
   const rect = composer.getBoundingClientRect();
-  const width = 340;
   const gap = 8;
-  const roomRight = window.innerWidth - rect.right;
   let left: number;
   let top: number;
-  if (roomRight >= width + gap) {
+  if (window.innerWidth - rect.right >= PANEL_WIDTH + gap) {
     left = rect.right + gap;
     top = rect.top;
   } else {
-    left = Math.max(gap, Math.min(rect.left, window.innerWidth - width - gap));
+    left = Math.max(gap, Math.min(rect.left, window.innerWidth - PANEL_WIDTH - gap));
     top = rect.bottom + gap + 40; // below the composer's own toolbar row
     if (top + 120 > window.innerHeight) top = Math.max(gap, rect.top - 160);
   }
@@ -74,33 +65,45 @@ function position(anchor: HTMLElement, composer: HTMLElement) {
 }
 
 export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
-  const { ctx, adapter, match, settings, checker, bridge, onGuidelinesChanged } = deps;
+  const { ctx, adapter, match, settings, checker, bridge, features, onGuidelinesChanged } = deps;
   const { element, spec } = match;
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
   const ignoredForPost = new Set<string>();
 
   const state = createStore<SessionState>()(() => ({
+    text: '',
     findings: [],
+    checklistPrompts: [],
     counter: { count: 0, limit: spec.limit },
     collapsed: false,
-    text: '',
+    canWrite: false,
   }));
 
   // Responses can arrive out of order; only the latest request's answer is shown.
   let sequence = 0;
   const recheck = () => {
-    const text = readPlainText(element, spec.editor);
+    let text: string;
+    try {
+      text = readPlainText(element, spec.editor);
+    } catch (error) {
+      console.warn('[Envoy] could not read the draft', error);
+      return;
+    }
     const mine = ++sequence;
     checker
       .check({ composerId: id, platform: adapter.id, counting: spec.counting, text })
       .then((result) => {
         if (mine !== sequence) return;
-        const findings = result.findings.filter((f) => !ignoredForPost.has(f.key));
-        state.setState({ text, findings, counter: { count: result.count, limit: spec.limit } });
+        state.setState({
+          text,
+          findings: result.findings.filter((f) => !ignoredForPost.has(f.key)),
+          checklistPrompts: result.checklistPrompts,
+          counter: { count: result.count, limit: spec.limit },
+        });
       })
       .catch((error: unknown) => {
-        // Extension reloaded or background busy: keep the last findings, say nothing to the page.
+        // Extension reloaded or background restarting: keep the last findings; the page is not disturbed.
         if (ctx.isValid) console.debug('[Envoy] check failed', error);
       });
   };
@@ -111,7 +114,6 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     timer = ctx.setTimeout(recheck, CHECK_DEBOUNCE_MS);
   };
 
-  let root: Root | undefined;
   const ui: ShadowRootContentScriptUi<Root> = await createShadowRootUi(ctx, {
     name: UI_NAME,
     position: 'inline',
@@ -129,37 +131,67 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       anchor.className = 'envoy-anchor';
       container.append(anchor);
       position(anchor, element);
-      root = createRoot(anchor);
-      root.render(<SessionView state={state} settings={settings} onApply={() => {}} ignore={(f) => { ignoredForPost.add(f.key); recheck(); }} />);
-      return root;
+      return createRoot(anchor);
     },
-    onRemove(r) {
-      r?.unmount();
+    onRemove(root) {
+      root?.unmount();
     },
   });
   ui.mount();
+
+  const api: SessionApi = {
+    id,
+    ctx,
+    adapter,
+    spec,
+    element,
+    host: ui.shadowHost,
+    settings,
+    state,
+    readText: () => readPlainText(element, spec.editor),
+    // Editor writes are wired in by the editor modules (lib/editors).
+    replaceRange: async () => false,
+    refresh: recheck,
+  };
+
+  const ignore = (finding: PanelFinding) => {
+    ignoredForPost.add(finding.key);
+    state.setState({ findings: state.getState().findings.filter((f) => f.key !== finding.key) });
+  };
+  const apply = (finding: PanelFinding, fix: PanelFix) => {
+    void api.replaceRange(fix.range.start, fix.range.end, fix.replacement).then((ok) => {
+      if (!ok) state.setState({ canWrite: false });
+      recheck();
+    });
+    void finding;
+  };
+  ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
 
   const reposition = () => {
     const anchor = ui.uiContainer.querySelector<HTMLElement>('.envoy-anchor');
     if (anchor && element.isConnected) position(anchor, element);
   };
-  const listeners: Array<() => void> = [];
+  const cleanups: Array<() => void> = [];
   const on = (target: EventTarget, type: string, fn: EventListener, opts?: AddEventListenerOptions) => {
     target.addEventListener(type, fn, opts);
-    listeners.push(() => target.removeEventListener(type, fn, opts));
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
   };
   on(element, 'input', schedule);
   on(window, 'scroll', reposition, { capture: true, passive: true });
   on(window, 'resize', reposition, { passive: true });
   const resizeObserver = new ResizeObserver(reposition);
   resizeObserver.observe(element);
+  cleanups.push(() => resizeObserver.disconnect());
+
   const showAccount = () => ui.shadowHost.setAttribute('data-account', settings.getState().effective.accountType);
   showAccount();
-  const unsubscribeSettings = settings.subscribe(() => {
-    showAccount();
-    recheck();
-  });
-  const unsubscribeGuidelines = onGuidelinesChanged(recheck);
+  cleanups.push(
+    settings.subscribe(() => {
+      showAccount();
+      recheck();
+    }),
+  );
+  cleanups.push(onGuidelinesChanged(recheck));
 
   // Which framework objects the MAIN-world bridge can reach on this composer
   // (none on Firefox, where there is no MAIN-world script).
@@ -171,19 +203,29 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     })
     .catch(() => ui.shadowHost.setAttribute('data-bridge', 'unavailable'));
 
+  for (const feature of features) {
+    try {
+      const cleanup = feature.attach?.(api);
+      if (cleanup) cleanups.push(cleanup);
+    } catch (error) {
+      console.warn(`[Envoy] panel feature "${feature.id}" failed to start`, error);
+    }
+  }
+
   recheck();
 
   return {
+    api,
     element,
-    id,
-    state,
-    refresh: recheck,
     stop() {
       if (timer !== undefined) clearTimeout(timer);
-      listeners.forEach((off) => off());
-      resizeObserver.disconnect();
-      unsubscribeSettings();
-      unsubscribeGuidelines();
+      for (const cleanup of cleanups.splice(0)) {
+        try {
+          cleanup();
+        } catch (error) {
+          console.warn('[Envoy] cleanup failed', error);
+        }
+      }
       ui.remove();
       if (element.getAttribute(TARGET_ATTRIBUTE) === id) element.removeAttribute(TARGET_ATTRIBUTE);
     },
@@ -191,31 +233,47 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
 }
 
 function SessionView({
-  state,
-  settings,
+  api,
+  features,
   onApply,
-  ignore,
+  onIgnore,
 }: {
-  state: StoreApi<SessionState>;
-  settings: SettingsStore;
+  api: SessionApi;
+  features: readonly PanelFeature[];
   onApply(finding: PanelFinding, fix: PanelFix): void;
-  ignore(finding: PanelFinding): void;
+  onIgnore(finding: PanelFinding): void;
 }) {
-  const { findings, counter, collapsed } = useStore(state);
-  const uiLanguage = useStore(settings, (v) => v.effective.uiLanguage);
+  const { findings, counter, collapsed, canWrite } = useStore(api.state);
+  const uiLanguage = useStore(api.settings, (v) => v.effective.uiLanguage);
   const lang = resolveUiLanguage(uiLanguage, navigator.language);
   return (
     <EnvoyRoot lang={lang}>
       <Panel
         findings={findings}
         counter={counter}
-        canFix={false}
+        canFix={canWrite}
         collapsed={collapsed}
-        onToggle={() => state.setState({ collapsed: !collapsed })}
+        onToggle={() => api.state.setState({ collapsed: !collapsed })}
         onApply={onApply}
-        onIgnoreOnce={ignore}
-        onIgnorePost={ignore}
-      />
+        onIgnoreOnce={onIgnore}
+        onIgnorePost={onIgnore}
+      >
+        {features.map(({ id, Section }) => (Section ? <FeatureBoundary key={id} id={id} render={() => <Section api={api} />} /> : null))}
+      </Panel>
     </EnvoyRoot>
   );
+}
+
+/** A failing feature hides itself instead of taking the panel (or the page) down. */
+class FeatureBoundary extends Component<{ id: string; render(): ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.warn(`[Envoy] panel feature "${this.props.id}" failed`, error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.render();
+  }
 }

@@ -5,6 +5,7 @@ import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
 import { startSession, type ComposerSession } from '@/entrypoints/content/session';
 import type { BridgeClient } from '@/extension/bridge-client';
+import type { PanelFeature } from '@/entrypoints/content/session-api';
 
 export interface ComposerWatcher {
   active(): ComposerSession | undefined;
@@ -24,6 +25,7 @@ export function watchComposers(
   checker: DraftChecker,
   bridge: BridgeClient,
   onGuidelinesChanged: (callback: () => void) => () => void,
+  features: readonly PanelFeature[],
 ): ComposerWatcher {
   let session: ComposerSession | undefined;
   let starting: HTMLElement | undefined;
@@ -47,7 +49,7 @@ export function watchComposers(
     stop();
     starting = match.element;
     try {
-      session = await startSession({ ctx, adapter, match, settings, checker, bridge, onGuidelinesChanged });
+      session = await startSession({ ctx, adapter, match, settings, checker, bridge, onGuidelinesChanged, features });
     } catch (error) {
       console.warn('[Envoy] could not attach to the composer', error);
     } finally {

@@ -6,6 +6,7 @@ import {
   type BridgeResponse,
   type ProbeResult,
 } from '@/lib/bridge/protocol';
+import { readModel, replaceModel } from '@/lib/bridge/frameworks';
 
 /**
  * MAIN-world half of the editor bridge. Page-world code: it can see editor
@@ -47,6 +48,35 @@ export function handleRequest(doc: Document, request: BridgeRequest): BridgeResp
       if (!target) return { id: request.id, ok: false, error: 'composer not found' };
       return { id: request.id, ok: true, result: probe(target) };
     }
+    case 'read': {
+      const target = findTarget(doc, request.target);
+      if (!target) return { id: request.id, ok: false, error: 'composer not found' };
+      return { id: request.id, ok: true, result: readModel(target) };
+    }
+    case 'replace': {
+      const target = findTarget(doc, request.target);
+      if (!target) return { id: request.id, ok: false, error: 'composer not found' };
+      if (request.end < request.start) return { id: request.id, ok: false, error: 'invalid range' };
+      return {
+        id: request.id,
+        ok: true,
+        result: replaceModel(target, request.start, request.end, request.text, request.before),
+      };
+    }
+  }
+}
+
+/**
+ * handleRequest for untrusted input: validates, never throws, caps error text. The port handler
+ * uses it; tests call it directly in the page world (MAIN world = page world).
+ */
+export function handleMessage(doc: Document, data: unknown): BridgeResponse | null {
+  const parsed = bridgeRequestSchema.safeParse(data);
+  if (!parsed.success) return null;
+  try {
+    return handleRequest(doc, parsed.data);
+  } catch (error) {
+    return { id: parsed.data.id, ok: false, error: String(error instanceof Error ? error.message : error).slice(0, 500) };
   }
 }
 
@@ -63,13 +93,8 @@ export function acceptHandshake(win: Window): void {
     event.stopImmediatePropagation();
     win.removeEventListener('message', onMessage, true);
     port.onmessage = (e: MessageEvent) => {
-      const parsed = bridgeRequestSchema.safeParse(e.data);
-      if (!parsed.success) return;
-      try {
-        port.postMessage(handleRequest(win.document, parsed.data));
-      } catch (error) {
-        port.postMessage({ id: parsed.data.id, ok: false, error: String(error).slice(0, 500) });
-      }
+      const response = handleMessage(win.document, e.data);
+      if (response) port.postMessage(response);
     };
     port.postMessage({ id: 0, ok: true, result: 'ready' });
   };

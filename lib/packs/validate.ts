@@ -254,7 +254,7 @@ export function runPackTests(pack: Pack, fileName = `${pack.id}.json`, compiled?
   for (const rule of pack.rules) {
     const ctx = contextFor(rule);
     const fail = (field: string, msg: string) =>
-      errors.push({ file: fileName, ruleId: rule.id, field, message: `Rule "${rule.id}": test ${field} failed: ${msg}` });
+      errors.push({ file: fileName, ruleId: rule.id, field, message: `Rule "${rule.id}": test "${field}" failed: ${msg}` });
     const fires = (text: string): boolean => {
       const r = checkText(g, text, ctx, noBudget);
       return rule.type === 'checklist'
@@ -262,19 +262,19 @@ export function runPackTests(pack: Pack, fileName = `${pack.id}.json`, compiled?
         : r.findings.some((f) => f.ruleId === rule.id);
     };
     rule.tests.flag.forEach((t, i) => {
-      if (!fires(t)) fail(`"tests.flag[${i}]"`, `the text ${quote(t)} should be flagged but was not.`);
+      if (!fires(t)) fail(`tests.flag[${i}]`, `the text ${quote(t)} should be flagged but was not.`);
     });
     (rule.tests.allow ?? []).forEach((t, i) => {
-      if (fires(t)) fail(`"tests.allow[${i}]"`, `the text ${quote(t)} should be allowed but was flagged.`);
+      if (fires(t)) fail(`tests.allow[${i}]`, `the text ${quote(t)} should be allowed but was flagged.`);
     });
     (rule.tests.fix ?? []).forEach(({ input, output }, i) => {
       const finding = checkText(g, input, ctx, noBudget).findings.find((f) => f.ruleId === rule.id);
       const fix = finding?.fixes[0];
-      if (!finding) fail(`"tests.fix[${i}]"`, `the text ${quote(input)} should be flagged (to test its fix) but was not.`);
-      else if (!fix) fail(`"tests.fix[${i}]"`, `the rule flagged ${quote(input)} but offers no fix.`);
+      if (!finding) fail(`tests.fix[${i}]`, `the text ${quote(input)} should be flagged (to test its fix) but was not.`);
+      else if (!fix) fail(`tests.fix[${i}]`, `the rule flagged ${quote(input)} but offers no fix.`);
       else {
         const got = applyFix(input, fix);
-        if (got !== output) fail(`"tests.fix[${i}]"`, `fixing ${quote(input)} gave ${quote(got)}, expected ${quote(output)}.`);
+        if (got !== output) fail(`tests.fix[${i}]`, `fixing ${quote(input)} gave ${quote(got)}, expected ${quote(output)}.`);
       }
     });
   }

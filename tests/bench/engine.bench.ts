@@ -55,29 +55,23 @@ export const DRAFT_5000 = (() => {
 interface Stats {
   median: number;
   p99: number;
-  /** The same percentiles in CPU time of this process (excludes time the OS gave to other processes). */
-  cpuMedian: number;
-  cpuP99: number;
 }
 
-function pct(samples: number[], q: number): number {
-  const s = samples.slice().sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+function pct(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+/** Wall-clock time per call (ms), after a warm-up. */
 function time(fn: () => unknown, iterations: number, warmup = Math.min(50, iterations)): Stats {
   for (let i = 0; i < warmup; i++) fn();
   const wall: number[] = [];
-  const cpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
-    const c = process.cpuUsage();
     const t = performance.now();
     fn();
     wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
   }
-  return { median: pct(wall, 0.5), p99: pct(wall, 0.99), cpuMedian: pct(cpu, 0.5), cpuP99: pct(cpu, 0.99) };
+  wall.sort((a, b) => a - b);
+  return { median: pct(wall, 0.5), p99: pct(wall, 0.99) };
 }
 
 function loadDefaultPacks(): { packs: Pack[]; note: string } {
@@ -142,21 +136,19 @@ export function runEngineBench(): EngineBenchResult {
   const alexMsgs = alexText(DRAFT_5000).messages.length;
   const wgMsgs = writeGood(DRAFT_5000).length;
 
-  // Wall-clock p99 on a shared 2-core machine includes time slices taken by other
-  // processes; when the load exceeds the cores, the CPU-time p99 is the engine's own figure.
+  // Shared machine: print the load so a failing p99 can be read in context.
   const load = loadavg()[0]!;
-  const busy = load > cpus().length;
   const ok = {
     compile: compile.median <= 30,
     m280: c280.median <= 0.2,
-    p280: c280.p99 <= 1 || (busy && c280.cpuP99 <= 1),
+    p280: c280.p99 <= 1,
     m5000: c5000.median <= 3,
     alex: c280.median < alex280.median && c5000.median < alex5000.median,
     wg: c280.median < wg280.median && c5000.median < wg5000.median,
   };
   console.log(`  compile all default packs     median ${fmt(compile.median)}   target ≤ 30 ms        ${verdict(ok.compile)}`);
   console.log(`  check 280 chars               median ${fmt(c280.median)}   target ≤ 0.2 ms       ${verdict(ok.m280)}`);
-  console.log(`  check 280 chars               p99    ${fmt(c280.p99)}   target ≤ 1 ms         ${verdict(ok.p280)}   (CPU-time p99 ${fmt(c280.cpuP99)}; load average ${load.toFixed(1)} on ${cpus().length} cores${busy && c280.p99 > 1 ? ': judged on CPU time' : ''})`);
+  console.log(`  check 280 chars               p99    ${fmt(c280.p99)}   target ≤ 1 ms         ${verdict(ok.p280)}   (load average ${load.toFixed(1)} on ${cpus().length} cores)`);
   console.log(`  check 5,000 chars             median ${fmt(c5000.median)}   target ≤ 3 ms         ${verdict(ok.m5000)}   (p99 ${fmt(c5000.p99)})`);
   console.log(`  incremental re-check 5,000    median ${fmt(incr.median)}   (one paragraph changed; equals checkText: ${same ? 'yes' : 'NO'})`);
   console.log(`  alex (retext-equality)        280: ${fmt(alex280.median)}  5,000: ${fmt(alex5000.median)}  → Envoy is ${(alex280.median / c280.median).toFixed(0)}× / ${(alex5000.median / c5000.median).toFixed(0)}× faster   ${verdict(ok.alex)}`);

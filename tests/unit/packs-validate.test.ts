@@ -112,7 +112,7 @@ describe('runPackTests / loadPack', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toHaveLength(1);
-      expect(r.errors[0]).toMatchObject({ ruleId: 'names.eswatini', field: '"tests.flag[1]"' });
+      expect(r.errors[0]).toMatchObject({ ruleId: 'names.eswatini', field: 'tests.flag[1]' });
       expect(r.errors[0]!.message).toBe('Rule "names.eswatini": test "tests.flag[1]" failed: the text "Nothing to see here." should be flagged but was not.');
     }
   });

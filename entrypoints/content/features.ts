@@ -1,0 +1,7 @@
+import type { PanelFeature } from '@/entrypoints/content/session-api';
+
+/**
+ * The panel's features, in display order. Each lives in its own file under
+ * entrypoints/content/ and talks to the composer only through SessionApi.
+ */
+export const PANEL_FEATURES: readonly PanelFeature[] = [];
