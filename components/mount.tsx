@@ -2,6 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import '@/components/pages.css';
+import '@/components/panel/panel.css';
 
 /** Mounts an extension page's React tree. */
 export function mountPage(node: ReactNode): void {

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findComposer, type PlatformAdapter } from '@/lib/platforms';
+import { composedAncestors, findComposer, type PlatformAdapter } from '@/lib/platforms';
 import { isPlatformEnabled } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
@@ -83,15 +83,4 @@ export function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active === doc.body ? null : active;
-}
-
-/** The element and its ancestors across shadow boundaries, like an event's composedPath(). */
-function composedAncestors(el: Element): EventTarget[] {
-  const path: EventTarget[] = [];
-  let node: Node | null = el;
-  while (node) {
-    path.push(node);
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return path;
 }

@@ -49,4 +49,15 @@ export function findComposer(adapter: PlatformAdapter, path: readonly EventTarge
   return null;
 }
 
+/** The element and its ancestors across shadow boundaries, like an event's composedPath(). */
+export function composedAncestors(el: Element): EventTarget[] {
+  const path: EventTarget[] = [];
+  let node: Node | null = el;
+  while (node) {
+    path.push(node);
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return path;
+}
+
 export type { ComposerMatch, ComposerSpec, EditorKind, PlatformAdapter } from '@/lib/platforms/types';

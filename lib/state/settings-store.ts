@@ -31,7 +31,11 @@ export type SettingsStore = StoreApi<SettingsView> & { ready: Promise<void>; dis
  * Settings as every Envoy context sees them: the user's synced settings merged
  * with organisation policy. Re-reads policy whenever it changes.
  */
-export function createSettingsStore(sync: AreaStorage, managed?: ManagedSource): SettingsStore {
+export function createSettingsStore(
+  sync: AreaStorage,
+  managed?: ManagedSource,
+  options: { policyGraceMs?: number } = {},
+): SettingsStore {
   const persisted = createPersistedStore<Settings>({
     storage: sync,
     key: SETTINGS_KEY,
@@ -69,7 +73,13 @@ export function createSettingsStore(sync: AreaStorage, managed?: ManagedSource):
     refresh();
   };
   const unwatchPolicy = managed?.watch(() => void readPolicy()) ?? (() => {});
-  const ready = Promise.all([persisted.ready, readPolicy()]).then(() => refresh());
+  // Chrome answers storage.managed only once its policy service is up (about
+  // 2 s after browser start). Waiting for it would leave composers unattended,
+  // so readiness waits a short grace period at most; policy applies, and
+  // subscribers hear of it, as soon as it arrives.
+  const policyRead = readPolicy();
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, options.policyGraceMs ?? 300));
+  const ready = Promise.all([persisted.ready, Promise.race([policyRead, grace])]).then(() => refresh());
 
   return Object.assign(store, {
     ready,

@@ -10,12 +10,14 @@
  *
  * Browser: playwright-core + Debian Chromium (`CHROME_PATH` overrides `/usr/bin/chromium`), new
  * headless, a fresh temporary profile per launch. All network is blocked except the fixture
- * routes this harness registers: fixture pages are served at the platform's REAL URLs (so the
+ * routes this harness registers and http://127.0.0.1:<port> (servers the tests start themselves,
+ * e.g. Apertium APy): fixture pages are served at the platform's REAL URLs (so the
  * extension's content scripts match them) from `tests/fixtures/dist` (built by
  * `scripts/build-fixtures.mjs`; see `tests/fixtures/fixtures.json` for the URL table).
  * 2-core machine: launch one browser at a time.
  */
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { findChromium, QUIET_FLAGS } from '../../scripts/chromium.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -131,6 +133,13 @@ async function router(context: BrowserContext, route: Route): Promise<void> {
     await route.continue();
     return;
   }
+  // Loopback servers started by the test run itself (the real Apertium APy of the translation
+  // tests, tests/e2e/apertium-server.ts). Playwright's context route also sees the extension
+  // service worker's fetches, so without this the background could not reach them.
+  if (/^http:\/\/127\.0\.0\.1:\d+\//.test(request.url())) {
+    await route.continue();
+    return;
+  }
   const entry = servedFiles.get(context)?.get(normalizeUrl(request.url()));
   if (!entry) {
     await route.abort('blockedbyclient');
@@ -162,12 +171,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'envoy-e2e-profile-'));
   const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_FLAGS,
     '--no-default-browser-check',
     ...(locale ? [`--lang=${locale}`] : []),
     ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
@@ -180,7 +184,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      executablePath: findChromium(),
       headless: true,
       args,
       ...(locale ? { locale } : {}),

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, findComposer } from '@/lib/platforms';
+import { ADAPTERS, composedAncestors, findComposer } from '@/lib/platforms';
 import { ALL_PLATFORM_MATCHES, PLATFORM_IDS, platformForHost } from '@/lib/platforms/hosts';
 
-function pathOf(el: Element): EventTarget[] {
-  const path: EventTarget[] = [];
-  let node: Node | null = el;
-  while (node) {
-    path.push(node);
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return path;
-}
+const pathOf = composedAncestors;
 
 describe('platform adapters', () => {
   it('has one adapter per platform id, each with a composer spec and limit', () => {

@@ -96,3 +96,18 @@ describe('settings store', () => {
     b.dispose();
   });
 });
+
+describe('settings store readiness', () => {
+  it('does not wait for a slow policy service, and applies policy when it arrives', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const slow: ManagedSource = { read: () => new Promise((r) => (answer = r)), watch: () => () => {} };
+    const store = createSettingsStore(memoryAreaStorage(), slow, { policyGraceMs: 20 });
+    await store.ready;
+    expect(store.getState().hydrated).toBe(true);
+    expect(store.getState().effective.checklistMode).toBe('remind');
+    answer({ checklistMode: 'hold' });
+    await tick();
+    expect(store.getState().effective.checklistMode).toBe('hold');
+    expect(store.getState().locked.has('checklistMode')).toBe(true);
+  });
+});
