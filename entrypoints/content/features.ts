@@ -1,7 +1,8 @@
 import type { PanelFeature } from '@/entrypoints/content/session-api';
+import { highlightsFeature } from '@/entrypoints/content/highlights';
 
 /**
  * The panel's features, in display order. Each lives in its own file under
  * entrypoints/content/ and talks to the composer only through SessionApi.
  */
-export const PANEL_FEATURES: readonly PanelFeature[] = [];
+export const PANEL_FEATURES: readonly PanelFeature[] = [highlightsFeature];
