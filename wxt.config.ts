@@ -19,6 +19,19 @@ export default defineConfig({
   // @vitejs/plugin-react 5 works with Vite 7 (plugin-react 6 needs Vite 8, which
   // stops WXT 0.20 from ASCII-escaping content scripts).
   vite: () => ({ plugins: [react()] }),
+  hooks: {
+    // Content scripts registered at run time on user-added Mastodon instances
+    // fetch their shadow-root CSS too; WXT lists only the static matches. The
+    // entry keeps use_dynamic_url, so pages cannot probe for it.
+    'build:manifestGenerated'(_wxt, manifest) {
+      if (manifest.manifest_version !== 3) return;
+      for (const entry of manifest.web_accessible_resources ?? []) {
+        if (typeof entry === 'object' && entry.resources.includes('content-scripts/content.css')) {
+          entry.matches = ['https://*/*'];
+        }
+      }
+    },
+  },
   webExt: {
     // `npm start` launches Chromium itself (scripts/start.mjs); `wxt` dev only builds.
     disabled: true,
@@ -30,7 +43,8 @@ export default defineConfig({
       short_name: 'Envoy',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'scripting'],
+      // offscreen: Chrome's on-device Translator runs in an offscreen document (window-only API).
+      permissions: ['storage', 'scripting', ...(chromium && manifestVersion === 3 ? ['offscreen'] : [])],
       host_permissions: [...ALL_PLATFORM_MATCHES],
       ...(manifestVersion === 3
         ? { optional_host_permissions: [...OPTIONAL_HOST_PATTERNS] }

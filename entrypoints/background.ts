@@ -1,17 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createCheckerService } from '@/extension/checker-service';
+import { followInstanceSettings } from '@/extension/dynamic-scripts';
+import { checklistTemplates, forgetClosedTabs, handleChecklistDraft } from '@/extension/checklist-drafts';
 import { guidelinesStore } from '@/extension/guidelines';
 import { handleMessages } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';
+import { createBackgroundTranslation } from '@/extension/translation-service';
 
 export default defineBackground(() => {
   const settings = settingsStore();
+  forgetClosedTabs();
   const check = createCheckerService(settings, guidelinesStore(settings));
+  followInstanceSettings(settings);
+  const translation = createBackgroundTranslation(settings);
 
   handleMessages({
     'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'envoy:check': (request, sender) => check(request, sender.tabId),
+    'envoy:checklist-draft': (request, sender) => handleChecklistDraft(request, sender.tabId),
+    'envoy:checklist-templates': () => checklistTemplates(),
+    'envoy:translate-plan': (request) => translation.plan(request),
+    'envoy:translate': (request) => translation.translate(request),
     'envoy:open-studio': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };
