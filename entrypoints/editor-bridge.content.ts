@@ -18,6 +18,8 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: false,
   exclude: ['firefox', 'safari'],
+  // No `var editorBridge = …` on the page's window: nothing tells pages Envoy is there.
+  globalName: false,
   main() {
     acceptHandshake(window);
   },

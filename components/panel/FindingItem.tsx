@@ -7,6 +7,9 @@ export function pickText(text: { en: string; km?: string; fr?: string }, lang: '
   return text[lang] ?? text.en;
 }
 
+/** A mouse click on a fix must not take focus (and the caret) away from the composer. */
+const keepComposerFocus = (e: { preventDefault(): void }) => e.preventDefault();
+
 interface Props {
   finding: PanelFinding;
   canFix: boolean;
@@ -33,11 +36,11 @@ export function FindingItem({ finding, canFix, onApply, onIgnoreOnce, onIgnorePo
         {canFix &&
           finding.fixes.map((fix, i) =>
             fix.replacement === '' ? (
-              <button key={i} type="button" className="primary" onClick={() => onApply(finding, fix)}>
+              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={() => onApply(finding, fix)}>
                 {t('panel.remove', { match: finding.match })}
               </button>
             ) : (
-              <button key={i} type="button" className="primary" onClick={() => onApply(finding, fix)}>
+              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={() => onApply(finding, fix)}>
                 {t('panel.apply', { replacement: fix.replacement })}
               </button>
             ),

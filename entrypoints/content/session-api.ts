@@ -34,8 +34,12 @@ export interface SessionApi {
   state: StoreApi<SessionState>;
   /** The draft as plain text with paragraph breaks, read now. */
   readText(): string;
-  /** Replaces [start, end) of the draft through the page's editor; false if the editor refused. */
-  replaceRange(start: number, end: number, text: string): Promise<boolean>;
+  /**
+   * Replaces [start, end) of the draft through the page's editor (model, undo and caret stay
+   * right); false if the editor refused. With `original`, nothing is written when the draft no
+   * longer has that text there (it changed since it was checked).
+   */
+  replaceRange(start: number, end: number, text: string, original?: string): Promise<boolean>;
   /** Re-reads and re-checks the draft now. */
   refresh(): void;
 }

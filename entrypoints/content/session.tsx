@@ -10,12 +10,14 @@ import { khmerFontFaceCss } from '@/components/fonts';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { TARGET_ATTRIBUTE, type ProbeResult } from '@/lib/bridge/protocol';
-import { readPlainText } from '@/lib/editors/plain-text';
+import { editorFor } from '@/lib/editors';
 import { resolveUiLanguage } from '@/lib/i18n';
 import type { ComposerMatch, PlatformAdapter } from '@/lib/platforms';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
 import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
+import { resolveSubmitButtons } from '@/entrypoints/content/submit-guard';
+import { placePanel, type Box } from '@/lib/panel-placement';
 import type { BridgeClient } from '@/extension/bridge-client';
 
 export const UI_NAME = 'diplomacy-assistant';
@@ -42,24 +44,27 @@ interface SessionDeps {
 const CHECK_DEBOUNCE_MS = 40;
 const PANEL_WIDTH = 340;
 
+const warned = new Set<string>();
+/** Logs a problem once per page, however often it recurs. */
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(message);
+}
+
 function newId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
-/** Places the panel next to the composer without covering it or the platform's buttons. */
-function position(anchor: HTMLElement, composer: HTMLElement) {
-  const rect = composer.getBoundingClientRect();
-  const gap = 8;
-  let left: number;
-  let top: number;
-  if (window.innerWidth - rect.right >= PANEL_WIDTH + gap) {
-    left = rect.right + gap;
-    top = rect.top;
-  } else {
-    left = Math.max(gap, Math.min(rect.left, window.innerWidth - PANEL_WIDTH - gap));
-    top = rect.bottom + gap + 40; // below the composer's own toolbar row
-    if (top + 120 > window.innerHeight) top = Math.max(gap, rect.top - 160);
-  }
+/** Places the panel next to the composer without covering it or the platform's own buttons. */
+function position(anchor: HTMLElement, composer: HTMLElement, spec: ComposerMatch['spec']) {
+  const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
+  const keepClear = [composer, ...resolveSubmitButtons(composer, spec)].map((el) => toBox(el.getBoundingClientRect()));
+  const { left, top } = placePanel({
+    keepClear,
+    panel: { width: PANEL_WIDTH, height: anchor.offsetHeight || 120 },
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+  });
   anchor.style.left = `${Math.round(left)}px`;
   anchor.style.top = `${Math.round(top)}px`;
 }
@@ -67,6 +72,7 @@ function position(anchor: HTMLElement, composer: HTMLElement) {
 export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
   const { ctx, adapter, match, settings, checker, bridge, features, onGuidelinesChanged } = deps;
   const { element, spec } = match;
+  const editor = editorFor(spec.editor);
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
   const ignoredForPost = new Set<string>();
@@ -77,7 +83,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     checklistPrompts: [],
     counter: { count: 0, limit: spec.limit },
     collapsed: false,
-    canWrite: false,
+    canWrite: true,
   }));
 
   // Responses can arrive out of order; only the latest request's answer is shown.
@@ -85,9 +91,11 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   const recheck = () => {
     let text: string;
     try {
-      text = readPlainText(element, spec.editor);
+      text = editor.read(element);
     } catch (error) {
-      console.warn('[Envoy] could not read the draft', error);
+      // An editor DOM we cannot read: keep the page working and the panel read-only.
+      warnOnce(`read:${spec.editor}`, `[Envoy] could not read the ${spec.editor} draft: ${String(error)}`);
+      state.setState({ canWrite: false });
       return;
     }
     const mine = ++sequence;
@@ -130,7 +138,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       const anchor = document.createElement('div');
       anchor.className = 'envoy-anchor';
       container.append(anchor);
-      position(anchor, element);
+      position(anchor, element, spec);
       return createRoot(anchor);
     },
     onRemove(root) {
@@ -148,9 +156,20 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     host: ui.shadowHost,
     settings,
     state,
-    readText: () => readPlainText(element, spec.editor),
-    // Editor writes are wired in by the editor modules (lib/editors).
-    replaceRange: async () => false,
+    readText: () => editor.read(element),
+    async replaceRange(start, end, text, original) {
+      // The bridge only once its handshake succeeded (never on Firefox MV2), else writes wait for its timeout.
+      const viaBridge = (await bridge.ready) ? bridge : undefined;
+      const result = await editor.replace({ root: element, bridge: viaBridge, targetId: id, original }, start, end, text);
+      if (!result.ok) {
+        warnOnce(`write:${spec.editor}:${result.reason.split(':')[0]}`, `[Envoy] ${spec.editor} editor refused a change: ${result.reason}`);
+        // A stale fix (the draft changed since the check) is not the editor's fault.
+        if (!result.reason.startsWith('stale')) state.setState({ canWrite: false });
+      }
+      // Bridge writes fire no input event: check the new text now.
+      recheck();
+      return result.ok;
+    },
     refresh: recheck,
   };
 
@@ -159,17 +178,15 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     state.setState({ findings: state.getState().findings.filter((f) => f.key !== finding.key) });
   };
   const apply = (finding: PanelFinding, fix: PanelFix) => {
-    void api.replaceRange(fix.range.start, fix.range.end, fix.replacement).then((ok) => {
-      if (!ok) state.setState({ canWrite: false });
-      recheck();
-    });
+    const original = state.getState().text.slice(fix.range.start, fix.range.end);
+    void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
     void finding;
   };
   ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
 
   const reposition = () => {
     const anchor = ui.uiContainer.querySelector<HTMLElement>('.envoy-anchor');
-    if (anchor && element.isConnected) position(anchor, element);
+    if (anchor && element.isConnected) position(anchor, element, spec);
   };
   const cleanups: Array<() => void> = [];
   const on = (target: EventTarget, type: string, fn: EventListener, opts?: AddEventListenerOptions) => {
@@ -181,6 +198,9 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   on(window, 'resize', reposition, { passive: true });
   const resizeObserver = new ResizeObserver(reposition);
   resizeObserver.observe(element);
+  // The panel's own height changes with its findings.
+  const panelAnchor = ui.uiContainer.querySelector<HTMLElement>('.envoy-anchor');
+  if (panelAnchor) resizeObserver.observe(panelAnchor);
   cleanups.push(() => resizeObserver.disconnect());
 
   const showAccount = () => ui.shadowHost.setAttribute('data-account', settings.getState().effective.accountType);

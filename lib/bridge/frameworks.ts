@@ -18,7 +18,8 @@
  *   way TipTap's `getText({ blockSeparator: '\n' })` does, then one command chain
  *   (`setTextSelection` + `insertContent` of a text node, or `view.pasteText` for multi-line
  *   text so the platform's own paste parser makes the paragraphs).
- * - Draft.js: read only (from the React fiber's `editorState` prop); writes use the synthetic
+ * - Draft.js: read only (the DraftEditor instance's latest `editorState`, found through the React
+ *   fiber); writes use the synthetic
  *   paste from the isolated world.
  */
 
@@ -55,6 +56,9 @@ function draftStateOf(el: HTMLElement): Any | null {
   if (!key) return null;
   let fiber = (el as Any)[key];
   for (let i = 0; fiber && i < 60; i++, fiber = fiber.return) {
+    // The DraftEditor instance's latest state (its props lag until the parent re-renders).
+    const latest = fiber.stateNode?._latestEditorState;
+    if (latest && typeof latest.getCurrentContent === 'function') return latest;
     const state = fiber.memoizedProps?.editorState;
     if (state && typeof state.getCurrentContent === 'function') return state;
   }

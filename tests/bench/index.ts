@@ -1,8 +1,10 @@
 /** `npm run bench`: every benchmark in one run, figures printed against their targets. */
+import { runBrowserBench } from './browser.bench';
 import { runEngineBench } from './engine.bench';
 import { runSizeBench } from './size.bench';
 
 const engine = runEngineBench();
 const size = runSizeBench();
-const allPass = (engine as { pass?: boolean }).pass !== false && size;
+const browser = await runBrowserBench();
+const allPass = engine.pass && size && browser;
 console.log(`\nBenchmarks: ${allPass ? 'all targets met' : 'some targets missed (see FAIL lines)'}`);

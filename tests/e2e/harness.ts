@@ -117,7 +117,7 @@ export interface LaunchedBrowser {
 }
 
 /** URL → local file, per context; one router function serves these and aborts everything else. */
-const servedFiles = new WeakMap<BrowserContext, Map<string, { file: string; contentType: string }>>();
+const servedFiles = new WeakMap<BrowserContext, Map<string, { file?: string; body?: string; contentType: string }>>();
 
 function normalizeUrl(url: string): string {
   const u = new URL(url);
@@ -148,7 +148,7 @@ async function router(context: BrowserContext, route: Route): Promise<void> {
   await route.fulfill({
     status: 200,
     contentType: entry.contentType,
-    body: readFileSync(entry.file),
+    body: entry.body ?? readFileSync(entry.file!),
     headers: { 'cache-control': 'no-store' },
   });
 }
@@ -220,6 +220,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       await cleanup();
     },
   };
+}
+
+/** Serves an HTML page (given as text) at `url`, e.g. a synthetic timeline at a platform URL. */
+export function serveHtml(context: BrowserContext, url: string, html: string): string {
+  const files = servedFiles.get(context);
+  if (!files) throw new Error('serveHtml: context was not created by launchBrowser()');
+  files.set(normalizeUrl(url), { body: html, contentType: 'text/html; charset=utf-8' });
+  return url;
 }
 
 /** Routes the fixture's real platform URL (and its script) to tests/fixtures/dist; returns the URL. */
