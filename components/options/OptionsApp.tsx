@@ -1,16 +1,31 @@
 import { useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
+import { CustomRulesSection } from '@/components/options/CustomRulesSection';
+import { MastodonSection, PrivacySection, SettingsFileSection } from '@/components/options/MoreSections';
+import { PacksSection } from '@/components/options/PacksSection';
+import { ProvidersSection } from '@/components/options/ProvidersSection';
+import { noServices, type GuidelinesSource, type OptionsServices } from '@/components/options/types';
 import { useSettings, useUiLanguage } from '@/components/useSettings';
+import { formatPackError } from '@/lib/packs/validate';
 import { ADAPTERS } from '@/lib/platforms';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
-import { CHECKLIST_MODES, UI_LANGUAGES } from '@/lib/state/settings';
+import { ACCOUNT_TYPES, CHECKLIST_MODES, UI_LANGUAGES } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 
 export interface OptionsProps {
   settings: SettingsStore;
   browserLanguage?: string;
-  /** Extra sections (packs, providers, logs) supplied by the page. */
+  /** Packs: compiled guidelines and the imported-packs store. Without it the packs sections are left out. */
+  guidelines?: GuidelinesSource;
+  /** Permission requests, provider tests and downloads (browser APIs). */
+  services?: OptionsServices;
+  /** Checklist template editor (components/checklist/TemplateEditor), mounted by the page when available. */
+  checklistTemplates?: ReactNode;
+  /** Override log viewer (components/checklist/OverrideLog), mounted by the page when available. */
+  overrideLog?: ReactNode;
+  /** Extra sections supplied by the page. */
   children?: ReactNode;
 }
 
@@ -28,10 +43,24 @@ export function OptionsApp(props: OptionsProps) {
   );
 }
 
-function OptionsBody({ settings, children }: OptionsProps) {
+/** Problems with organisation packs, reported by the pack loader (never a crash). */
+function useOrganisationPackErrors(guidelines: GuidelinesSource | undefined): string[] {
+  const errors = useStore(guidelines ?? EMPTY_GUIDELINES, (g) => g.errors);
+  return errors.filter((e) => e.file.startsWith('organisation pack')).map(formatPackError);
+}
+
+const EMPTY_GUIDELINES = {
+  getState: () => ({ errors: [] as never[] }),
+  getInitialState: () => ({ errors: [] as never[] }),
+  subscribe: () => () => {},
+  setState: () => {},
+} as unknown as GuidelinesSource;
+
+function OptionsBody({ settings, guidelines, services = noServices, checklistTemplates, overrideLog, children }: OptionsProps) {
   const { t } = useI18n();
   const view = useSettings(settings, (v) => v);
   const { effective, locked } = view;
+  const orgPackErrors = useOrganisationPackErrors(guidelines);
 
   return (
     <main style={{ maxWidth: 760, margin: '0 auto', padding: 16 }}>
@@ -42,6 +71,16 @@ function OptionsBody({ settings, children }: OptionsProps) {
           <ul>
             {view.policy.notices.map((n) => (
               <li key={n.key}>{n.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {orgPackErrors.length > 0 && (
+        <div role="alert" data-policy-pack-errors="">
+          <p>{t('options.policy.packErrors')}</p>
+          <ul>
+            {orgPackErrors.map((m, i) => (
+              <li key={i}>{m}</li>
             ))}
           </ul>
         </div>
@@ -65,6 +104,24 @@ function OptionsBody({ settings, children }: OptionsProps) {
             ))}
           </select>
         </label>
+      </fieldset>
+
+      <fieldset data-setting="accountType">
+        <legend>{t('popup.accountType')}</legend>
+        {ACCOUNT_TYPES.map((type) => (
+          <label key={type}>
+            <input
+              type="radio"
+              name="accountType"
+              value={type}
+              checked={effective.accountType === type}
+              disabled={locked.has('accountType')}
+              onChange={() => void view.update({ accountType: type })}
+            />
+            {t(`account.${type}`)}
+          </label>
+        ))}
+        <LockedNote locked={locked.has('accountType')} />
       </fieldset>
 
       <fieldset data-setting="enabledPlatforms">
@@ -106,20 +163,26 @@ function OptionsBody({ settings, children }: OptionsProps) {
         <LockedNote locked={locked.has('checklistMode')} />
       </fieldset>
 
-      <fieldset data-setting="allowCloudTranslation">
-        <legend>{t('options.translation')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={effective.allowCloudTranslation}
-            disabled={locked.has('allowCloudTranslation')}
-            onChange={(e) => void view.update({ allowCloudTranslation: e.target.checked })}
-          />
-          {t('options.allowCloud')}
-        </label>
-        <LockedNote locked={locked.has('allowCloudTranslation')} />
+      {guidelines && <PacksSection view={view} guidelines={guidelines} services={services} />}
+      {guidelines && <CustomRulesSection guidelines={guidelines} />}
+
+      <fieldset data-section="checklist-templates">
+        <legend>{t('options.checklistTemplates')}</legend>
+        {/* TODO(issue 7): mount components/checklist/TemplateEditor here once it lands (entrypoints/options/main.tsx passes it). */}
+        {checklistTemplates ?? <p className="note">{t('options.comingSoon')}</p>}
       </fieldset>
 
+      <ProvidersSection view={view} services={services} />
+      <MastodonSection view={view} services={services} />
+      <PrivacySection settings={effective} />
+
+      <fieldset data-section="override-log">
+        <legend>{t('options.overrideLog')}</legend>
+        {/* TODO(issue 7): mount components/checklist/OverrideLog here once it lands (entrypoints/options/main.tsx passes it). */}
+        {overrideLog ?? <p className="note">{t('options.comingSoon')}</p>}
+      </fieldset>
+
+      {guidelines && <SettingsFileSection view={view} guidelines={guidelines} services={services} />}
       {children}
     </main>
   );

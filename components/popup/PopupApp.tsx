@@ -1,24 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
+import { GuidelineResultItem } from '@/components/popup/GuidelineResults';
 import { useSettings, useUiLanguage } from '@/components/useSettings';
 import type { TabStatus } from '@/lib/messages';
 import { ADAPTERS } from '@/lib/platforms';
-import { ACCOUNT_TYPES, MODES } from '@/lib/state/settings';
+import type { GuidelineResult } from '@/lib/search';
+import { ACCOUNT_TYPES, MODES, type UiLanguage } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 
-export interface GuidelineHit {
-  id: string;
-  title: string;
-  detail?: string;
-}
+export type GuidelineHit = GuidelineResult;
 
 export interface PopupProps {
   settings: SettingsStore;
   browserLanguage?: string;
   /** Status of the active tab's content script; null where Envoy does not run. */
   loadTabStatus(): Promise<TabStatus | null>;
-  search(query: string): GuidelineHit[];
+  /** Guideline lookup (lib/search); results in the UI language. Synchronous: it must answer within a frame. */
+  search(query: string, lang: UiLanguage): GuidelineHit[];
   openStudio(): void;
   openOptions(): void;
 }
@@ -36,10 +35,13 @@ export function PopupApp(props: PopupProps) {
 }
 
 function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }: PopupProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const view = useSettings(settings, (v) => v);
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
   const [query, setQuery] = useState('');
+  // Time from the keystroke to the rendered results, exposed as data-search-ms for tests and benchmarks.
+  const typedAt = useRef(0);
+  const resultsRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -51,7 +53,12 @@ function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }:
     };
   }, [loadTabStatus]);
 
-  const hits = query.trim() ? search(query) : [];
+  const hits = useMemo(() => (query.trim() ? search(query, lang) : []), [query, lang, search]);
+  useLayoutEffect(() => {
+    if (resultsRef.current && typedAt.current) {
+      resultsRef.current.dataset.searchMs = (performance.now() - typedAt.current).toFixed(1);
+    }
+  }, [hits]);
   const siteOn = status ? !view.user.disabledSites.includes(status.hostname) : false;
 
   const toggleSite = () => {
@@ -73,23 +80,28 @@ function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }:
           aria-label={t('popup.searchLabel')}
           placeholder={t('popup.searchPlaceholder')}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            typedAt.current = performance.now();
+            setQuery(e.target.value);
+          }}
           style={{ width: '100%', boxSizing: 'border-box' }}
         />
       </label>
       {query.trim() && (
-        <ul aria-label={t('popup.searchLabel')} className="results">
-          {hits.length === 0 ? <li>{t('popup.noResults', { query })}</li> : null}
-          {hits.map((hit) => (
-            <li key={hit.id} data-guideline={hit.id}>
-              <strong>{hit.title}</strong>
-              {hit.detail ? <div>{hit.detail}</div> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="visually-hidden" role="status">
+            {t('popup.resultCount', { count: hits.length })}
+          </p>
+          <ul aria-label={t('popup.searchLabel')} className="results" data-results={hits.length} ref={resultsRef}>
+            {hits.length === 0 ? <li>{t('popup.noResults', { query })}</li> : null}
+            {hits.map((hit) => (
+              <GuidelineResultItem key={hit.id} hit={hit} />
+            ))}
+          </ul>
+        </>
       )}
 
-      <section aria-label="status" style={{ margin: '12px 0' }} data-tab-status={status ? 'supported' : 'unsupported'}>
+      <section style={{ margin: '12px 0' }} data-tab-status={status ? 'supported' : 'unsupported'}>
         {status === undefined ? (
           <p>{t('common.loading')}</p>
         ) : status === null || status.platform === null ? (
@@ -104,6 +116,7 @@ function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }:
               <input type="checkbox" role="switch" checked={siteOn} onChange={toggleSite} />
               {t('popup.siteSwitch')}
             </label>
+            {!siteOn ? <p className="note">{t('popup.siteOff', { site: status.hostname })}</p> : null}
           </>
         )}
       </section>

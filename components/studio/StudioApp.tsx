@@ -8,12 +8,16 @@ import { countFor } from '@/lib/counting';
 import { ADAPTERS } from '@/lib/platforms';
 import type { PlatformId } from '@/lib/platforms/hosts';
 import type { SettingsStore } from '@/lib/state/settings-store';
+import { StudioTranslation } from '@/components/translation/StudioTranslation';
+import type { TranslateClient } from '@/components/translation/TranslatePanel';
 
 export interface StudioProps {
   settings: SettingsStore;
   browserLanguage?: string;
   check(text: string, platform: PlatformId): PanelFinding[];
   copy(text: string): Promise<void>;
+  /** Translation beside the draft (side by side); omitted in tests that do not need it. */
+  translate?: TranslateClient;
 }
 
 const STUDIO_PLATFORMS: PlatformId[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram'];
@@ -34,7 +38,7 @@ function applyToText(text: string, fix: PanelFix): string {
   return text.slice(0, fix.range.start) + fix.replacement + text.slice(fix.range.end);
 }
 
-function StudioBody({ settings, check, copy }: StudioProps) {
+function StudioBody({ settings, check, copy, translate }: StudioProps) {
   const { t } = useI18n();
   const effective = useSettings(settings, (v) => v.effective);
   const [text, setText] = useState('');
@@ -90,6 +94,7 @@ function StudioBody({ settings, check, copy }: StudioProps) {
           <p role="status">{notice}</p>
         </section>
         <section aria-label={t('panel.label')} data-limit={spec.limit}>
+          {translate ? <StudioTranslation settings={settings} text={text} onChange={setText} draftId="studio-draft" client={translate} copy={copy} /> : null}
           <FindingsList
             findings={findings}
             canFix

@@ -75,7 +75,10 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   const editor = editorFor(spec.editor);
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
-  const ignoredForPost = new Set<string>();
+  // "Ignore once": this occurrence (its key); "Ignore for this post": the rule, for this draft.
+  const ignoredOnce = new Set<string>();
+  const ignoredRules = new Set<string>();
+  const shown = (f: PanelFinding) => !ignoredOnce.has(f.key) && !ignoredRules.has(f.ruleId);
 
   const state = createStore<SessionState>()(() => ({
     text: '',
@@ -105,7 +108,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
         if (mine !== sequence) return;
         state.setState({
           text,
-          findings: result.findings.filter((f) => !ignoredForPost.has(f.key)),
+          findings: result.findings.filter(shown),
           checklistPrompts: result.checklistPrompts,
           counter: { count: result.count, limit: spec.limit },
         });
@@ -173,9 +176,10 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     refresh: recheck,
   };
 
-  const ignore = (finding: PanelFinding) => {
-    ignoredForPost.add(finding.key);
-    state.setState({ findings: state.getState().findings.filter((f) => f.key !== finding.key) });
+  const ignore = (finding: PanelFinding, scope: 'once' | 'post') => {
+    if (scope === 'once') ignoredOnce.add(finding.key);
+    else ignoredRules.add(finding.ruleId);
+    state.setState({ findings: state.getState().findings.filter(shown) });
   };
   const apply = (finding: PanelFinding, fix: PanelFix) => {
     const original = state.getState().text.slice(fix.range.start, fix.range.end);
@@ -261,7 +265,7 @@ function SessionView({
   api: SessionApi;
   features: readonly PanelFeature[];
   onApply(finding: PanelFinding, fix: PanelFix): void;
-  onIgnore(finding: PanelFinding): void;
+  onIgnore(finding: PanelFinding, scope: 'once' | 'post'): void;
 }) {
   const { findings, counter, collapsed, canWrite } = useStore(api.state);
   const uiLanguage = useStore(api.settings, (v) => v.effective.uiLanguage);
@@ -275,8 +279,8 @@ function SessionView({
         collapsed={collapsed}
         onToggle={() => api.state.setState({ collapsed: !collapsed })}
         onApply={onApply}
-        onIgnoreOnce={onIgnore}
-        onIgnorePost={onIgnore}
+        onIgnoreOnce={(f) => onIgnore(f, 'once')}
+        onIgnorePost={(f) => onIgnore(f, 'post')}
       >
         {features.map(({ id, Section }) => (Section ? <FeatureBoundary key={id} id={id} render={() => <Section api={api} />} /> : null))}
       </Panel>

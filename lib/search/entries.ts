@@ -1,0 +1,233 @@
+/**
+ * What the guideline lookup can find: every active rule (message, explanation,
+ * sources), the forms-of-address table (pack entities), official names (the
+ * names rules' forms) and the approved translation glossary, each in English,
+ * Khmer and French where the data has them. Pure: no extension APIs.
+ */
+import type { Entity, Pack, Rule } from '@/lib/packs/schema';
+import type { Glossary } from '@/lib/translation/glossary';
+
+export interface Localized {
+  en: string;
+  km?: string;
+  fr?: string;
+}
+
+export type GuidelineKind = 'rule' | 'address' | 'glossary';
+
+export interface GuidelineSource {
+  title: string;
+  publisher?: string;
+  url?: string;
+  section?: string;
+}
+
+export interface GuidelineEntry {
+  /** The rule id, entity id or glossary term id (the `data-guideline` hook). */
+  id: string;
+  kind: GuidelineKind;
+  packId?: string;
+  packTitle?: Localized;
+  severity?: Rule['severity'];
+  category?: string;
+  /** One-line title: the rule's message, the dignitary with the right title, or the approved term. */
+  title: Localized;
+  /** The full "why" (rules), the dignitary's role, or the glossary note. */
+  explanation?: Localized;
+  sources: GuidelineSource[];
+  /** Names, titles, terms and forms the entry is about (searched, and shown for address and glossary entries). */
+  terms: string[];
+  /** Forms of address: names, allowed titles, titles never to use, preferred title. */
+  address?: { names: string[]; titles: string[]; forbidden: string[]; preferred?: string; validFrom?: string; validTo?: string };
+  /** Glossary: forms per language (the first is the approved one) and whether the authority reviewed it. */
+  glossary?: { forms: Record<string, string[]>; reviewed: boolean; category?: string };
+}
+
+const KHMER = /[\u1780-\u17FF]/u;
+
+function first<T>(...lists: Array<readonly T[] | undefined>): T | undefined {
+  for (const l of lists) if (l && l.length) return l[0];
+  return undefined;
+}
+
+/** Example values for a rule's message placeholders, so the title reads as a sentence. */
+function exampleVars(rule: Rule, entities: Map<string, Entity>): Record<string, string> {
+  const r = rule as Record<string, unknown> & Rule;
+  const swap = r.type === 'substitute' ? r.swap[0] : undefined;
+  const variants = r.type === 'consistency' ? r.variants : undefined;
+  const acronym = r.type === 'conditional' ? r.acronyms?.[0] : undefined;
+  const entity = r.type === 'address-form' ? entities.get(r.entities.find((e) => e !== '*') ?? '') ?? [...entities.values()][0] : undefined;
+  const list = (k: string) => (Array.isArray(r[k]) ? (r[k] as string[]) : undefined);
+  const vars: Record<string, string> = {};
+  const match = first(list('terms'), swap?.from, variants?.[1], list('if'), list('forbids'), list('topics'), list('tags'));
+  if (match) vars.match = match;
+  const suggestion =
+    swap?.to[0] ?? variants?.[0]?.[0] ?? (r.fix?.action === 'replace' ? r.fix.with?.[0] : undefined) ?? entity?.preferred ?? entity?.titles?.[0];
+  if (suggestion) vars.suggestion = suggestion;
+  if (entity) vars.name = entity.names[0]!;
+  if (acronym) {
+    vars.short = acronym.short;
+    vars.long = acronym.long;
+  }
+  if (typeof r.max === 'number') vars.max = String(r.max);
+  if (typeof r.min === 'number') vars.min = String(r.min);
+  return vars;
+}
+
+function fillAll(l: Localized, vars: Record<string, string>): Localized {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_all, k: string) => vars[k] ?? '…');
+  const out: Localized = { en: fill(l.en) };
+  if (l.km !== undefined) out.km = fill(l.km);
+  if (l.fr !== undefined) out.fr = fill(l.fr);
+  return out;
+}
+
+function ruleTerms(rule: Rule, entities: Map<string, Entity>): string[] {
+  const out: string[] = [];
+  switch (rule.type) {
+    case 'term':
+      out.push(...rule.terms);
+      break;
+    case 'substitute':
+      for (const s of rule.swap) out.push(...s.from, ...s.to);
+      break;
+    case 'consistency':
+      for (const v of rule.variants) out.push(...v);
+      break;
+    case 'conditional':
+      out.push(...(rule.if ?? []), ...(rule.requires ?? []), ...(rule.forbids ?? []));
+      for (const a of rule.acronyms ?? []) out.push(a.short, a.long);
+      break;
+    case 'hashtag':
+      out.push(...(rule.tags ?? []));
+      break;
+    case 'address-form': {
+      const ids = rule.entities.includes('*') ? [...entities.keys()] : rule.entities;
+      for (const id of ids) out.push(...(entities.get(id)?.names ?? []));
+      break;
+    }
+    case 'checklist':
+      out.push(...rule.topics);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function sourcesOf(pack: Pack, refs: ReadonlyArray<{ ref: string; section?: string | undefined }>): GuidelineSource[] {
+  const byId = new Map(pack.sources.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const out: GuidelineSource[] = [];
+  for (const { ref, section } of refs) {
+    const s = byId.get(ref);
+    const key = `${ref}|${section ?? ''}`;
+    if (!s || seen.has(key)) continue;
+    seen.add(key);
+    const src: GuidelineSource = { title: s.title };
+    if (s.publisher) src.publisher = s.publisher;
+    if (s.url) src.url = s.url;
+    const sec = section ?? s.section;
+    if (sec) src.section = sec;
+    out.push(src);
+  }
+  return out;
+}
+
+/** Title for a dignitary: the preferred (or first) title before the first name, per script. */
+function addressTitle(e: Entity): Localized {
+  const titles = e.titles ?? [];
+  const latinName = e.names.find((n) => !KHMER.test(n)) ?? e.names[0]!;
+  const khmerName = e.names.find((n) => KHMER.test(n));
+  const latinTitle = e.preferred && !KHMER.test(e.preferred) ? e.preferred : titles.find((t) => !KHMER.test(t));
+  const khmerTitle = e.preferred && KHMER.test(e.preferred) ? e.preferred : titles.find((t) => KHMER.test(t));
+  const frTitle = titles.find((t) => /^(Sa |Son |Le |La |Monsieur|Madame|S\.E\.)/.test(t));
+  const join = (t: string | undefined, n: string) => (t ? `${t} ${n}` : n);
+  const out: Localized = { en: join(latinTitle, latinName) };
+  if (khmerName) out.km = join(khmerTitle, khmerName);
+  if (frTitle) out.fr = join(frTitle, latinName);
+  return out;
+}
+
+export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
+  const out: GuidelineEntry[] = [];
+  for (const pack of packs) {
+    const entities = new Map((pack.entities ?? []).map((e) => [e.id, e]));
+    for (const rule of pack.rules) {
+      const vars = exampleVars(rule, entities);
+      const entry: GuidelineEntry = {
+        id: rule.id,
+        kind: 'rule',
+        packId: pack.id,
+        packTitle: pack.title,
+        severity: rule.severity,
+        category: rule.category,
+        title: fillAll(rule.message, vars),
+        explanation: rule.explanation,
+        sources: sourcesOf(pack, rule.sources),
+        terms: ruleTerms(rule, entities),
+      };
+      out.push(entry);
+    }
+    for (const e of pack.entities ?? []) {
+      const refs = pack.rules.flatMap((r) =>
+        r.type === 'address-form' && (r.entities.includes(e.id) || r.entities.includes('*')) ? r.sources : [],
+      );
+      const address: NonNullable<GuidelineEntry['address']> = {
+        names: e.names,
+        titles: e.titles ?? [],
+        forbidden: e.forbiddenTitles ?? [],
+      };
+      if (e.preferred) address.preferred = e.preferred;
+      if (e.validFrom) address.validFrom = e.validFrom;
+      if (e.validTo) address.validTo = e.validTo;
+      const entry: GuidelineEntry = {
+        id: e.id,
+        kind: 'address',
+        packId: pack.id,
+        packTitle: pack.title,
+        category: 'address',
+        title: addressTitle(e),
+        sources: sourcesOf(pack, refs),
+        terms: [...e.names, ...(e.titles ?? []), ...(e.forbiddenTitles ?? [])],
+        address,
+      };
+      if (e.role) entry.explanation = e.role;
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+export function entriesFromGlossary(glossary: Glossary): GuidelineEntry[] {
+  return glossary.terms.map((term): GuidelineEntry => {
+    const title: Localized = { en: term.forms.en?.[0] ?? Object.values(term.forms)[0]?.[0] ?? term.id };
+    if (term.forms.km?.[0]) title.km = term.forms.km[0];
+    if (term.forms.fr?.[0]) title.fr = term.forms.fr[0];
+    const entry: GuidelineEntry = {
+      id: term.id,
+      kind: 'glossary',
+      title,
+      sources: [],
+      terms: Object.values(term.forms).flat(),
+      glossary: { forms: term.forms, reviewed: term.reviewed },
+    };
+    if (term.category) {
+      entry.category = term.category;
+      entry.glossary!.category = term.category;
+    }
+    if (term.note) entry.explanation = { en: term.note };
+    return entry;
+  });
+}
+
+/** All entries; on an id clash the later entry gets a kind prefix (rule ids win). */
+export function buildEntries(packs: readonly Pack[], glossary?: Glossary): GuidelineEntry[] {
+  const all = [...entriesFromPacks(packs), ...(glossary ? entriesFromGlossary(glossary) : [])];
+  const seen = new Set<string>();
+  for (const e of all) {
+    if (seen.has(e.id)) e.id = `${e.kind}:${e.id}`;
+    seen.add(e.id);
+  }
+  return all;
+}

@@ -1,0 +1,116 @@
+/**
+ * public/managed_schema.json against Chromium's policy-schema rules.
+ *
+ * Verified on Chromium 156 (tests/e2e/pages.spec.ts does it for real): Chromium
+ * drops object properties the schema does not declare, at any depth, and drops
+ * the WHOLE policy key when any value has the wrong type. So every field of the
+ * pack format must be declared with its type, or an organisation pack arrives
+ * mangled (and is then refused by the pack validator). This test simulates that
+ * filtering and checks every field of the zod pack schema is declared.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '@/lib/packs/defaults';
+import { EntitySchema, PackSchema, RuleSchema, SourceSchema, TestsSchema, ScopeSchema } from '@/lib/packs/schema';
+import { POLICY_KEYS } from '@/lib/state/policy';
+
+type Schema = { type?: string; $ref?: string; id?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema; enum?: unknown[] };
+const root = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as Schema;
+
+const ids = new Map<string, Schema>();
+(function collect(s: Schema | undefined) {
+  if (!s) return;
+  if (s.id) ids.set(s.id, s);
+  Object.values(s.properties ?? {}).forEach(collect);
+  collect(s.items);
+  collect(s.additionalProperties);
+})(root);
+const resolve = (s: Schema): Schema => (s.$ref ? ids.get(s.$ref)! : s);
+
+class Invalid extends Error {}
+
+/** What Chromium publishes for `value` under `schema` (unknown properties dropped; a type error throws). */
+function chromiumFilter(value: unknown, schema: Schema, path = ''): unknown {
+  const s = resolve(schema);
+  const fail = () => {
+    throw new Invalid(`${path}: expected ${s.type}, found ${JSON.stringify(value)?.slice(0, 40)}`);
+  };
+  switch (s.type) {
+    case 'object': {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) fail();
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value as object)) {
+        const sub = s.properties?.[k] ?? s.additionalProperties;
+        if (sub) out[k] = chromiumFilter(v, sub, `${path}.${k}`);
+      }
+      return out;
+    }
+    case 'array':
+      if (!Array.isArray(value)) fail();
+      return (value as unknown[]).map((v, i) => chromiumFilter(v, s.items!, `${path}[${i}]`));
+    case 'string':
+      if (typeof value !== 'string' || (s.enum && !s.enum.includes(value))) fail();
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail();
+      return value;
+    case 'integer':
+      if (!Number.isInteger(value)) fail();
+      return value;
+    case 'number':
+      if (typeof value !== 'number') fail();
+      return value;
+    default:
+      throw new Error(`schema at ${path} has no single type`);
+  }
+}
+
+function stripComments(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripComments);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$') && !k.startsWith('_')).map(([k, x]) => [k, stripComments(x)]));
+}
+
+const packSchema = root.properties!.packs!.items!;
+const ruleSchema = resolve(packSchema.properties!.rules!.items!);
+
+describe('managed_schema.json', () => {
+  it('follows Chromium\'s rules: object at the top without additionalProperties, one type or $ref everywhere', () => {
+    expect(root.type).toBe('object');
+    expect(root.additionalProperties).toBeUndefined();
+    (function check(s: Schema, path: string) {
+      expect(!!s.type !== !!s.$ref, `${path} needs exactly one of type/$ref`).toBe(true);
+      if (s.$ref) expect(ids.has(s.$ref), `${path} $ref ${s.$ref}`).toBe(true);
+      Object.entries(s.properties ?? {}).forEach(([k, x]) => check(x, `${path}.${k}`));
+      if (s.items) check(s.items, `${path}[]`);
+    })(root, '');
+  });
+
+  it('declares exactly the CONTRACT policy keys', () => {
+    expect(Object.keys(root.properties!).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  it('declares every field of the pack format, so nothing is dropped by Chromium', () => {
+    const keysOf = (s: Schema) => Object.keys(resolve(s).properties ?? {});
+    expect(keysOf(packSchema)).toEqual(expect.arrayContaining(Object.keys(PackSchema.shape)));
+    const ruleKeys = new Set(RuleSchema.options.flatMap((o) => Object.keys(o.shape)));
+    expect(keysOf(ruleSchema)).toEqual(expect.arrayContaining([...ruleKeys]));
+    expect(keysOf(packSchema.properties!.entities!.items!)).toEqual(expect.arrayContaining(Object.keys(EntitySchema.shape)));
+    expect(keysOf(packSchema.properties!.sources!.items!)).toEqual(expect.arrayContaining(Object.keys(SourceSchema.shape)));
+    expect(keysOf(ruleSchema.properties!.tests!)).toEqual(expect.arrayContaining(Object.keys(TestsSchema.shape)));
+    expect(keysOf(ruleSchema.properties!.scope!)).toEqual(expect.arrayContaining(Object.keys(ScopeSchema.shape)));
+  });
+
+  it('lets every built-in pack through Chromium\'s filtering unchanged', () => {
+    for (const pack of DEFAULT_PACKS) {
+      const expected = stripComments(pack);
+      expect(chromiumFilter(expected, packSchema, (pack as { id: string }).id)).toEqual(expected);
+    }
+  });
+
+  it('documents the known limit: a numeric "within" cannot be declared next to the string form', () => {
+    const pack = structuredClone(stripComments(DEFAULT_PACKS[0]!)) as { rules: Array<Record<string, unknown>> };
+    pack.rules[0]!.within = 40;
+    expect(() => chromiumFilter(pack, packSchema)).toThrow(Invalid);
+  });
+});
