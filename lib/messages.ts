@@ -14,6 +14,12 @@ const countingRule = z.enum(['twitter', 'bluesky', 'mastodon', 'threads', 'utf16
 /** Drafts up to 2 MB are checked (time-budgeted); larger ones are refused rather than freezing anything. */
 export const MAX_DRAFT_CHARS = 2_000_000;
 
+/** Posts are short; 65 000 UTF-16 units covers Facebook's 63 206-character limit. */
+export const MAX_TRANSLATE_CHARS = 65_000;
+/** BCP-47 language tag (`km`, `en-GB`, `zh-Hant`). */
+const languageTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/));
+const textRange = z.object({ start: count, end: count });
+
 export const requestSchema = z.discriminatedUnion('type', [
   /** popup → content script of the active tab */
   z.object({ type: z.literal('envoy:tab-status') }),
@@ -31,6 +37,39 @@ export const requestSchema = z.discriminatedUnion('type', [
     counting: countingRule,
     text: z.string().check(z.maxLength(MAX_DRAFT_CHARS)),
   }),
+  /**
+   * content script / studio → background: where a translation would go (detects the source
+   * language when `from` is omitted). Sends no text anywhere: the background only asks each
+   * service which pairs it supports.
+   */
+  z.object({
+    type: z.literal('envoy:translate-plan'),
+    text: z.string().check(z.maxLength(MAX_TRANSLATE_CHARS)),
+    from: z.optional(languageTag),
+    to: languageTag,
+  }),
+  /**
+   * content script / studio → background: translate the draft (or `selection` of it).
+   * A cloud service is used only when cloud translation is allowed AND `confirmedDestination`
+   * equals that service's destination host (the UI showed it and the user confirmed).
+   */
+  z.object({
+    type: z.literal('envoy:translate'),
+    text: z.string().check(z.maxLength(MAX_TRANSLATE_CHARS)),
+    selection: z.optional(textRange),
+    from: z.optional(languageTag),
+    to: languageTag,
+    confirmedDestination: z.optional(z.string().check(z.maxLength(253))),
+  }),
+  /** content script → background: this tab's checklist ticks for one composer (storage.session, keyed by the sender's tab) */
+  z.object({
+    type: z.literal('envoy:checklist-draft'),
+    op: z.enum(['get', 'set', 'clear']),
+    composerKey: z.string().check(z.minLength(1), z.maxLength(300)),
+    state: z.optional(z.unknown()),
+  }),
+  /** content script → background: the checklist templates in effect (built-in with the user's edits, validated) */
+  z.object({ type: z.literal('envoy:checklist-templates') }),
 ]);
 export type EnvoyRequest = z.infer<typeof requestSchema>;
 
@@ -79,12 +118,129 @@ export const checkResponseSchema = z.object({
 });
 export type CheckResponse = z.infer<typeof checkResponseSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Translation (envoy:translate-plan, envoy:translate). Never contain draft text except the
+// translation itself and the protected spans of the caller's own draft.
+
+/** Where text goes: this device, a server of the organisation, or a third-party cloud service. */
+export const privacySchema = z.enum(['on-device', 'self-hosted', 'cloud']);
+
+export const planStepSchema = z.object({
+  providerId: z.string(),
+  label: z.string(),
+  /** Host the text would be sent to (or "this device"). */
+  destination: z.string(),
+  privacy: privacySchema,
+  isCloud: z.boolean(),
+  /**
+   * candidate: would be tried; unsupported: does not do this pair; cloud-not-allowed: cloud is
+   * off; needs-permission: Envoy lacks the host permission; download-required: Chrome's language
+   * pack must be downloaded first (from the studio or settings, with a click).
+   */
+  status: z.enum(['candidate', 'unsupported', 'cloud-not-allowed', 'needs-permission', 'download-required']),
+  /** Origin pattern to grant, for needs-permission. */
+  origin: z.optional(z.string()),
+});
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+const detectionSchema = z.object({
+  lang: z.nullable(z.string()),
+  confidence: z.number(),
+  reliable: z.boolean(),
+  source: z.string(),
+});
+
+export const translationErrorKinds = [
+  'unreachable',
+  'timeout',
+  'bad-key',
+  'unsupported-pair',
+  'quota',
+  'bad-response',
+  'cancelled',
+  'not-allowed',
+  /** A host permission is missing (the message names the host and where to grant it). */
+  'permission',
+  /** The next service is a cloud service and the user has not confirmed it (see `destination`). */
+  'confirm-cloud',
+  /** The request was refused (too long, invalid). */
+  'invalid',
+] as const;
+
+export const translateErrorSchema = z.object({
+  kind: z.enum(translationErrorKinds),
+  /** User-facing, never contains draft text. */
+  message: z.string(),
+  origin: z.optional(z.string()),
+  destination: z.optional(z.string()),
+  label: z.optional(z.string()),
+});
+export type TranslateError = z.infer<typeof translateErrorSchema>;
+
+const warningSchema = z.object({ code: z.string(), message: z.string(), providerId: z.optional(z.string()) });
+
+export const translatePlanResponseSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    /** Source language used (the request's, else detected); null when it could not be detected. */
+    from: z.nullable(z.string()),
+    detection: z.optional(detectionSchema),
+    steps: z.array(planStepSchema),
+    /** The first step that would be tried, if any. */
+    next: z.optional(planStepSchema),
+  }),
+  z.object({ ok: z.literal(false), error: translateErrorSchema }),
+]);
+export type TranslatePlanResponse = z.infer<typeof translatePlanResponseSchema>;
+
+export const translationResultSchema = z.object({
+  text: z.string(),
+  range: textRange,
+  from: z.string(),
+  to: z.string(),
+  providerId: z.string(),
+  providerLabel: z.string(),
+  destination: z.string(),
+  privacy: privacySchema,
+  isCloud: z.boolean(),
+  method: z.enum(['none', 'placeholder', 'markup', 'pieces']),
+  glossaryIssues: z.array(
+    z.object({
+      termId: z.string(),
+      sourceText: z.string(),
+      expected: z.string(),
+      sourceCount: z.number(),
+      translationCount: z.number(),
+      found: z.optional(z.string()),
+      reviewed: z.boolean(),
+    }),
+  ),
+  warnings: z.array(warningSchema),
+  detection: z.optional(detectionSchema),
+  /** Protected spans of the translated segment (offsets into the segment), with their output. */
+  spans: z.array(z.object({ kind: z.string(), start: count, end: count, text: z.string(), output: z.string() })),
+  elapsedMs: z.number(),
+});
+export type TranslationResult = z.infer<typeof translationResultSchema>;
+
+export const translateResponseSchema = z.union([
+  z.object({ ok: z.literal(true), result: translationResultSchema }),
+  z.object({ ok: z.literal(false), error: translateErrorSchema, warnings: z.optional(z.array(warningSchema)) }),
+]);
+export type TranslateResponse = z.infer<typeof translateResponseSchema>;
+
 export interface ResponseMap {
   'envoy:tab-status': TabStatus;
   'envoy:open-studio': { ok: true };
   'envoy:report-findings': { ok: true };
   'envoy:ping': { ok: true; version: string };
   'envoy:check': CheckResponse;
+  /** The stored ticks (StoredChecklistState) or null; draftKey is `tabId:composerKey`. */
+  'envoy:checklist-draft': { state: unknown; draftKey: string | null };
+  /** ChecklistTemplate[] (typed loosely here so this module stays free of the checklist schema). */
+  'envoy:checklist-templates': { templates: unknown[] };
+  'envoy:translate-plan': TranslatePlanResponse;
+  'envoy:translate': TranslateResponse;
 }
 
 export function parseRequest(message: unknown): EnvoyRequest | undefined {

@@ -3,6 +3,7 @@ import { mountPage } from '@/components/mount';
 import { StudioApp } from '@/components/studio/StudioApp';
 import { guidelinesStore } from '@/extension/guidelines';
 import { settingsStore } from '@/extension/settings';
+import { backgroundTranslateClient } from '@/extension/translate-client';
 import { checkText } from '@/lib/engine';
 import { activeModes } from '@/lib/state/settings';
 
@@ -22,5 +23,6 @@ mountPage(
       }).findings;
     }}
     copy={(text) => navigator.clipboard.writeText(text)}
+    translate={backgroundTranslateClient}
   />,
 );

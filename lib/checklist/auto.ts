@@ -8,7 +8,7 @@
  * Inputs are structural so the guideline engine's real types fit them without
  * this module importing the engine.
  */
-import { autoSpecOf, type AutoCheckId, type ChecklistTemplate } from './schema';
+import { autoSpecOf, type AutoCheckId, type ChecklistTemplate } from './types';
 import { containsUrl, countScriptLetters, extractHashtags, matchingTerms } from './text';
 
 export type AutoResult = 'pass' | 'fail' | 'unknown';

@@ -37,7 +37,7 @@
  * while the checklist is still complete. Editing the draft revokes a pending
  * token (the override/release was for the draft as it was).
  */
-import { checkOverrideReason, createOverrideLogEntry, type OverrideLogEntry } from './log';
+import { checkOverrideReason, createOverrideLogEntry, type OverrideLogEntry } from './log-entry';
 
 export type ChecklistMode = 'off' | 'remind' | 'hold';
 export type SubmitSource = 'button' | 'shortcut' | 'form' | 'enter';

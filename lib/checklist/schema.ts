@@ -9,26 +9,34 @@
  */
 import { z } from 'zod';
 
-/** The automatic checks an item may use (implemented in auto.ts). */
-export const AUTO_CHECK_IDS = [
-  'no-errors',
-  'within-limit',
-  'alt-text',
-  'camelcase-hashtags',
-  'translation-attached',
-  'source-link',
-] as const;
-export type AutoCheckId = (typeof AUTO_CHECK_IDS)[number];
+import {
+  ACCOUNT_TYPES,
+  AUTO_CHECK_IDS,
+  TRIGGER_MODES,
+  type AutoSpec,
+  type ChecklistItem,
+  type ChecklistTemplate,
+  type LocalizedText,
+  type TemplateTriggers,
+} from './types';
 
-/** Settings modes that can pick a template. */
-export const TRIGGER_MODES = ['crisis', 'mourning', 'election'] as const;
-export type TriggerMode = (typeof TRIGGER_MODES)[number];
-
-export const ACCOUNT_TYPES = ['personal', 'official'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-
-export const UI_LANGUAGES = ['en', 'km', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export {
+  ACCOUNT_TYPES,
+  AUTO_CHECK_IDS,
+  TRIGGER_MODES,
+  UI_LANGUAGES,
+  autoSpecOf,
+  localize,
+  type AccountType,
+  type AutoCheckId,
+  type AutoSpec,
+  type ChecklistItem,
+  type ChecklistTemplate,
+  type LocalizedText,
+  type TemplateTriggers,
+  type TriggerMode,
+  type UiLanguage,
+} from './types';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -101,24 +109,16 @@ export const checklistTemplateSetSchema = z
     });
   });
 
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
-export type AutoSpec = z.infer<typeof autoSpecSchema>;
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
-export type TemplateTriggers = z.infer<typeof triggersSchema>;
-export type ChecklistTemplate = z.infer<typeof checklistTemplateSchema>;
-
-/** The automatic check of an item, normalised to `{ id, params }`. */
-export function autoSpecOf(item: ChecklistItem): { id: AutoCheckId; params: Record<string, unknown> } | undefined {
-  if (item.auto === undefined) return undefined;
-  if (typeof item.auto === 'string') return { id: item.auto, params: {} };
-  return { id: item.auto.id, params: item.auto.params ?? {} };
-}
-
-/** Text in the requested language; French falls back to English. */
-export function localize(text: LocalizedText, lang: UiLanguage): string {
-  if (lang === 'fr') return text.fr ?? text.en;
-  return text[lang];
-}
+// The hand-written types in types.ts and the schemas describe the same shapes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const shapesAgree: [
+  Same<z.infer<typeof localizedTextSchema>, LocalizedText>,
+  Same<z.infer<typeof autoSpecSchema>, AutoSpec>,
+  Same<z.infer<typeof checklistItemSchema>, ChecklistItem>,
+  Same<z.infer<typeof triggersSchema>, TemplateTriggers>,
+  Same<z.infer<typeof checklistTemplateSchema>, ChecklistTemplate>,
+] = [true, true, true, true, true];
+void shapesAgree;
 
 // ---------------------------------------------------------------------------
 // Validation with plain-language errors

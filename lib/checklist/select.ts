@@ -18,7 +18,7 @@
  *
  * The result carries the reason for display.
  */
-import type { AccountType, ChecklistTemplate, TriggerMode } from './schema';
+import type { AccountType, ChecklistTemplate, TriggerMode } from './types';
 import { DEFAULT_TEMPLATE_ID } from './templates';
 import { prepareText, termMatches, type PreparedText } from './text';
 

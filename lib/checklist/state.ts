@@ -28,9 +28,8 @@
  * Automatic results are derived from the draft and are NOT serialised: after
  * loading, the caller recomputes them (until then they count as unknown).
  */
-import { z } from 'zod';
 import type { AutoResult } from './auto';
-import { autoSpecOf, type ChecklistItem, type ChecklistTemplate } from './schema';
+import { autoSpecOf, type ChecklistItem, type ChecklistTemplate } from './types';
 
 export const CHECKLIST_STATE_VERSION = 1;
 
@@ -241,15 +240,38 @@ export function isComplete(state: ChecklistState, template: ChecklistTemplate): 
 // Storage
 // ---------------------------------------------------------------------------
 
-const storedStateSchema = z.object({
-  version: z.literal(CHECKLIST_STATE_VERSION),
-  draftKey: z.string().min(1),
-  templateId: z.string().min(1),
-  manualTemplateId: z.string().min(1).optional(),
-  ticks: z.record(z.string(), z.array(z.string())),
-});
+export interface StoredChecklistState {
+  version: typeof CHECKLIST_STATE_VERSION;
+  draftKey: string;
+  templateId: string;
+  manualTemplateId?: string | undefined;
+  ticks: Record<string, string[]>;
+}
 
-export type StoredChecklistState = z.infer<typeof storedStateSchema>;
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** Checks the stored shape by hand (no zod here: this module runs in the content script). Unknown keys are dropped. */
+function parseStoredState(stored: unknown): StoredChecklistState | undefined {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return undefined;
+  const s = stored as Record<string, unknown>;
+  if (s.version !== CHECKLIST_STATE_VERSION || !isNonEmptyString(s.draftKey) || !isNonEmptyString(s.templateId)) {
+    return undefined;
+  }
+  if (s.manualTemplateId !== undefined && !isNonEmptyString(s.manualTemplateId)) return undefined;
+  if (s.ticks === null || typeof s.ticks !== 'object' || Array.isArray(s.ticks)) return undefined;
+  const ticks: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(s.ticks as Record<string, unknown>)) {
+    if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) return undefined;
+    ticks[key] = [...value];
+  }
+  return {
+    version: CHECKLIST_STATE_VERSION,
+    draftKey: s.draftKey,
+    templateId: s.templateId,
+    ...(s.manualTemplateId !== undefined ? { manualTemplateId: s.manualTemplateId } : {}),
+    ticks,
+  };
+}
 
 /** The persisted form (automatic results are left out: they are recomputed from the draft). */
 export function toStoredState(state: ChecklistState): StoredChecklistState {
@@ -264,9 +286,9 @@ export function toStoredState(state: ChecklistState): StoredChecklistState {
 
 /** Reads a persisted state; undefined when it is missing, corrupted or from an unknown version. */
 export function fromStoredState(stored: unknown): ChecklistState | undefined {
-  const parsed = storedStateSchema.safeParse(stored);
-  if (!parsed.success) return undefined;
-  const { manualTemplateId, ...rest } = parsed.data;
+  const parsed = parseStoredState(stored);
+  if (parsed === undefined) return undefined;
+  const { manualTemplateId, ...rest } = parsed;
   const ticks = Object.fromEntries(Object.entries(rest.ticks).map(([k, v]) => [k, [...new Set(v)]]));
   return { ...rest, ticks, ...(manualTemplateId !== undefined ? { manualTemplateId } : {}), auto: {} };
 }

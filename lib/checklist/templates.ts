@@ -10,7 +10,7 @@
  *   condolence 90 · crisis 80 · reply-criticism 70 · official-visit 50 ·
  *   personal 30 · standard 0 (fallback, no triggers).
  */
-import type { ChecklistItem, ChecklistTemplate } from './schema';
+import type { ChecklistItem, ChecklistTemplate } from './types';
 
 // ---------------------------------------------------------------------------
 // Shared items

@@ -1,0 +1,22 @@
+import type { TranslateClient } from '@/components/translation/TranslatePanel';
+import { sendToBackground } from '@/extension/messaging';
+import { translatePlanResponseSchema, translateResponseSchema } from '@/lib/messages';
+
+/**
+ * Translation requests to the background (content script, studio). Replies are validated: a
+ * malformed reply is an error, never shown as a translation.
+ */
+export const backgroundTranslateClient: TranslateClient = {
+  async plan(request) {
+    const reply = await sendToBackground({ type: 'envoy:translate-plan', ...request });
+    const parsed = translatePlanResponseSchema.safeParse(reply);
+    if (!parsed.success) throw new Error('invalid reply');
+    return parsed.data;
+  },
+  async translate(request) {
+    const reply = await sendToBackground({ type: 'envoy:translate', ...request });
+    const parsed = translateResponseSchema.safeParse(reply);
+    if (!parsed.success) throw new Error('invalid reply');
+    return parsed.data;
+  },
+};

@@ -1,0 +1,250 @@
+/**
+ * Background translation service: answers `envoy:translate-plan` and `envoy:translate`.
+ *
+ * - Providers come from the effective settings (`translationProviders`, organisation policy on
+ *   top), in order; cloud services only when `allowCloudTranslation` is true AND the request
+ *   carries `confirmedDestination` equal to that service's host (the UI showed where the text
+ *   goes and the user confirmed). Anything else is refused.
+ * - HTTP services are reached from here (timeouts, retries: lib/translation/http.ts) and only
+ *   with the host permission granted in Settings → Translation; without it the answer names the
+ *   host and where to grant it.
+ * - Chrome's on-device Translator runs in the offscreen document (extension/chrome-ai.ts).
+ * - Draft text is never logged: errors carry kinds, provider names and HTTP statuses only.
+ */
+import type { PlanStep, TranslateError, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
+import type { EnvoyRequest } from '@/lib/messages';
+import { detectLanguage, type BrowserLanguageDetector, type Detection } from '@/lib/translation/detect';
+import { defaultGlossary, type Glossary } from '@/lib/translation/glossary';
+import { createProvider, type ProviderDeps } from '@/lib/translation/providers';
+import type { ChromeTranslatorApi, ChromeTranslatorProvider } from '@/lib/translation/providers/chrome';
+import { translateDraft, TranslationFailure, type TranslateDraftResult, type TranslationWarning } from '@/lib/translation/translate';
+import {
+  isTranslationError,
+  providerConfigSchema,
+  type FetchLike,
+  type ProviderConfig,
+  type TranslationProvider,
+} from '@/lib/translation/types';
+import { browser } from 'wxt/browser';
+import type { SettingsStore } from '@/lib/state/settings-store';
+import { fromI18nDetectLanguage } from '@/lib/translation/detect';
+import { backgroundChromeTranslator } from '@/extension/chrome-ai';
+import { hasOrigin, patternHost, permissionMessage, providerOrigin } from '@/extension/permissions';
+
+type PlanRequest = Extract<EnvoyRequest, { type: 'envoy:translate-plan' }>;
+type TranslateRequestMessage = Extract<EnvoyRequest, { type: 'envoy:translate' }>;
+
+export interface TranslationSettings {
+  translationProviders: readonly ProviderConfig[];
+  allowCloudTranslation: boolean;
+}
+
+export interface TranslationServiceDeps {
+  /** Effective settings now (user settings with organisation policy on top). */
+  settings(): TranslationSettings | Promise<TranslationSettings>;
+  fetch: FetchLike;
+  /** `browser.permissions.contains` for one origin pattern. */
+  hasOrigin(pattern: string): Promise<boolean>;
+  /** Chrome's Translator (through the offscreen document); undefined on Firefox. */
+  chromeTranslator?: ChromeTranslatorApi | undefined;
+  /** Browser language detector (`i18n.detectLanguage`), used for Latin-script drafts. */
+  detector?: BrowserLanguageDetector | undefined;
+  glossary?: Glossary;
+  /** HTTP tuning (tests). */
+  http?: Pick<ProviderDeps, 'timeoutMs' | 'retries' | 'backoffMs' | 'sleep'>;
+  now?: () => number;
+}
+
+interface Entry {
+  config: ProviderConfig;
+  provider: TranslationProvider;
+  privacy: PlanStep['privacy'];
+  /** Host permission pattern the background needs (HTTP providers). */
+  origin?: string;
+}
+
+export interface TranslationService {
+  plan(request: PlanRequest): Promise<TranslatePlanResponse>;
+  translate(request: TranslateRequestMessage): Promise<TranslateResponse>;
+}
+
+function privacyOf(p: TranslationProvider): PlanStep['privacy'] {
+  return p.type === 'chrome' ? 'on-device' : p.isCloud ? 'cloud' : 'self-hosted';
+}
+
+function publicDetection(d: Detection | undefined) {
+  return d ? { lang: d.lang, confidence: d.confidence, reliable: d.reliable, source: d.source } : undefined;
+}
+
+function publicWarnings(warnings: readonly TranslationWarning[]): Array<{ code: string; message: string; providerId?: string }> {
+  return warnings.map((w) => ({ code: w.code, message: w.message, ...(w.providerId ? { providerId: w.providerId } : {}) }));
+}
+
+export function createTranslationService(deps: TranslationServiceDeps): TranslationService {
+  const glossary = deps.glossary ?? defaultGlossary;
+  const now = deps.now ?? (() => Date.now());
+  // Provider instances are kept while their config is unchanged (Apertium caches its pair list).
+  const cache = new Map<string, Entry>();
+
+  const entries = async (): Promise<{ list: Entry[]; allowCloud: boolean }> => {
+    const s = await deps.settings();
+    const list: Entry[] = [];
+    const seen = new Set<string>();
+    for (const raw of s.translationProviders) {
+      const parsed = providerConfigSchema.safeParse(raw);
+      if (!parsed.success) continue; // invalid entries are listed on the options page
+      const key = JSON.stringify(parsed.data);
+      seen.add(key);
+      let entry = cache.get(key);
+      if (!entry) {
+        try {
+          const provider = createProvider(parsed.data, {
+            fetch: deps.fetch,
+            chromeTranslator: deps.chromeTranslator,
+            ...(deps.http ?? {}),
+          });
+          const origin = providerOrigin(parsed.data);
+          entry = { config: parsed.data, provider, privacy: privacyOf(provider), ...(origin ? { origin } : {}) };
+          cache.set(key, entry);
+        } catch {
+          continue;
+        }
+      }
+      list.push(entry);
+    }
+    for (const key of [...cache.keys()]) if (!seen.has(key)) cache.delete(key);
+    return { list, allowCloud: s.allowCloudTranslation };
+  };
+
+  const detect = (text: string): Promise<Detection> => detectLanguage(text, deps.detector ? { browser: deps.detector } : {});
+
+  const stepOf = async (e: Entry, pair: { from: string; to: string }, allowCloud: boolean): Promise<PlanStep> => {
+    const p = e.provider;
+    const base = { providerId: p.id, label: p.label, destination: p.destination(), privacy: e.privacy, isCloud: p.isCloud };
+    if (p.isCloud && !allowCloud) return { ...base, status: 'cloud-not-allowed' };
+    if (e.origin && !(await deps.hasOrigin(e.origin))) return { ...base, status: 'needs-permission', origin: e.origin };
+    if (p.type === 'chrome') {
+      const a = await (p as ChromeTranslatorProvider).availability(pair);
+      return { ...base, status: a === 'available' ? 'candidate' : a === 'unavailable' ? 'unsupported' : 'download-required' };
+    }
+    let s: boolean | 'unknown';
+    try {
+      s = await p.supports(pair);
+    } catch {
+      s = 'unknown';
+    }
+    return { ...base, status: s === false ? 'unsupported' : 'candidate' };
+  };
+
+  return {
+    async plan(request) {
+      const { list, allowCloud } = await entries();
+      let from = request.from;
+      let detection: Detection | undefined;
+      if (!from) {
+        detection = await detect(request.text);
+        from = detection.lang ?? undefined;
+      }
+      if (!from) return { ok: true, from: null, ...(detection ? { detection: publicDetection(detection)! } : {}), steps: [] };
+      const pair = { from, to: request.to };
+      const steps = await Promise.all(list.map((e) => stepOf(e, pair, allowCloud)));
+      const next = steps.find((s) => s.status === 'candidate');
+      return { ok: true, from, ...(detection ? { detection: publicDetection(detection)! } : {}), steps, ...(next ? { next } : {}) };
+    },
+
+    async translate(request) {
+      const started = now();
+      const { list, allowCloud } = await entries();
+      const missing: Entry[] = [];
+      const usable: Entry[] = [];
+      for (const e of list) {
+        // Cloud services that are not allowed never get this far (translateDraft skips them too).
+        if (e.origin && !(e.provider.isCloud && !allowCloud) && !(await deps.hasOrigin(e.origin))) missing.push(e);
+        else usable.push(e);
+      }
+      const byId = new Map(usable.map((e) => [e.provider.id, e]));
+      let declined: { destination: string; label: string } | undefined;
+      let result: TranslateDraftResult;
+      try {
+        result = await translateDraft({
+          text: request.text,
+          ...(request.selection ? { selection: request.selection } : {}),
+          ...(request.from ? { from: request.from } : {}),
+          to: request.to,
+          providers: usable.map((e) => e.provider),
+          allowCloud,
+          glossary,
+          // Reviewed (approved) terms are forced; draft terms are not imposed, only checked and
+          // flagged in the preview when rendered differently.
+          reviewedTermsOnly: true,
+          ...(deps.detector ? { browserDetector: deps.detector } : {}),
+          confirmCloud: ({ destination, label }) => {
+            if (request.confirmedDestination !== undefined && request.confirmedDestination === destination) return true;
+            declined ??= { destination, label };
+            return false;
+          },
+        });
+      } catch (error) {
+        const warnings = error instanceof TranslationFailure ? publicWarnings(error.warnings) : [];
+        const fail = (e: TranslateError): TranslateResponse => ({ ok: false, error: e, ...(warnings.length ? { warnings } : {}) });
+        if (declined && error instanceof TranslationFailure && error.kind === 'not-allowed') {
+          return fail({
+            kind: 'confirm-cloud',
+            message: `This translation would be sent to ${declined.destination} (${declined.label}), a cloud service. Confirm to send it.`,
+            destination: declined.destination,
+            label: declined.label,
+          });
+        }
+        const needsPermission = missing[0];
+        if (needsPermission?.origin && (!(error instanceof TranslationFailure) || error.kind === 'unsupported-pair' || error.kind === 'not-allowed')) {
+          const host = patternHost(needsPermission.origin);
+          return fail({ kind: 'permission', message: permissionMessage(host), origin: needsPermission.origin, label: needsPermission.provider.label });
+        }
+        if (isTranslationError(error)) {
+          console.warn('[Envoy] translation failed:', error.kind);
+          return fail({ kind: error.kind, message: error.message });
+        }
+        console.warn('[Envoy] translation failed (unexpected error)');
+        return fail({ kind: 'bad-response', message: 'Translation failed unexpectedly.' });
+      }
+      const warnings = publicWarnings(result.warnings);
+      for (const e of missing) {
+        if (e.origin) warnings.push({ code: 'needs-permission', message: permissionMessage(patternHost(e.origin)), providerId: e.provider.id });
+      }
+      const entry = byId.get(result.providerId);
+      const out: TranslationResult = {
+        text: result.text,
+        range: result.range,
+        from: result.from,
+        to: result.to,
+        providerId: result.providerId,
+        providerLabel: result.providerLabel,
+        destination: result.destination,
+        privacy: entry?.privacy ?? (result.isCloud ? 'cloud' : 'on-device'),
+        isCloud: result.isCloud,
+        method: result.method,
+        glossaryIssues: result.glossaryIssues.map((i) => ({ ...i })),
+        warnings,
+        ...(result.detection ? { detection: publicDetection(result.detection)! } : {}),
+        spans: result.spans.map((s) => ({ kind: s.kind, start: s.start, end: s.end, text: s.text, output: s.output })),
+        elapsedMs: now() - started,
+      };
+      return { ok: true, result: out };
+    },
+  };
+}
+
+/** The service as the background runs it: real fetch, host permissions, offscreen Translator. */
+export function createBackgroundTranslation(settings: SettingsStore): TranslationService {
+  const detect = browser.i18n?.detectLanguage?.bind(browser.i18n);
+  return createTranslationService({
+    async settings() {
+      await settings.ready;
+      return settings.getState().effective;
+    },
+    fetch: (input, init) => fetch(input, init),
+    hasOrigin,
+    chromeTranslator: backgroundChromeTranslator(),
+    detector: detect ? fromI18nDetectLanguage((text) => detect(text)) : undefined,
+  });
+}
