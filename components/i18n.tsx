@@ -1,5 +1,12 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createTranslator, langAttributes, type Translate } from '@/lib/i18n';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  cataloguesVersion,
+  createTranslator,
+  hasCatalogue,
+  langAttributes,
+  subscribeCatalogues,
+  type Translate,
+} from '@/lib/i18n';
 import type { UiLanguage } from '@/lib/state/settings';
 
 interface I18nValue {
@@ -9,8 +16,16 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue>({ lang: 'en', t: createTranslator('en') });
 
+/** The language actually shown: `lang` once its catalogue is available, English until then. */
+function useShownLanguage(lang: UiLanguage): UiLanguage {
+  useSyncExternalStore(subscribeCatalogues, cataloguesVersion, cataloguesVersion);
+  return hasCatalogue(lang) ? lang : 'en';
+}
+
 export function I18nProvider({ lang, children }: { lang: UiLanguage; children: ReactNode }) {
-  const value = useMemo(() => ({ lang, t: createTranslator(lang) }), [lang]);
+  const shown = useShownLanguage(lang);
+  const version = useSyncExternalStore(subscribeCatalogues, cataloguesVersion, cataloguesVersion);
+  const value = useMemo(() => ({ lang: shown, t: createTranslator(shown) }), [shown, version]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -20,9 +35,10 @@ export function useI18n(): I18nValue {
 
 /** Root wrapper for every Envoy surface: theme class, lang attribute, Khmer font hook. */
 export function EnvoyRoot({ lang, children, className }: { lang: UiLanguage; children: ReactNode; className?: string }) {
+  const shown = useShownLanguage(lang);
   return (
     <I18nProvider lang={lang}>
-      <div className={`envoy-root${className ? ` ${className}` : ''}`} {...langAttributes(lang)}>
+      <div className={`envoy-root${className ? ` ${className}` : ''}`} {...langAttributes(shown)}>
         {children}
       </div>
     </I18nProvider>

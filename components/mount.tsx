@@ -1,5 +1,6 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/lib/i18n/all';
 import '@/components/theme.css';
 import '@/components/pages.css';
 import '@/components/panel/panel.css';

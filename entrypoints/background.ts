@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { fr, km } from '@/lib/i18n/all';
+
+const UI_CATALOGUES = { km, fr };
 import { createCheckerService } from '@/extension/checker-service';
 import { followInstanceSettings } from '@/extension/dynamic-scripts';
 import { checklistTemplates, forgetClosedTabs, handleChecklistDraft } from '@/extension/checklist-drafts';
@@ -17,6 +20,7 @@ export default defineBackground(() => {
 
   handleMessages({
     'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    'envoy:ui-strings': (request) => ({ catalogue: UI_CATALOGUES[request.lang] }),
     'envoy:check': (request, sender) => check(request, sender.tabId),
     'envoy:checklist-draft': (request, sender) => handleChecklistDraft(request, sender.tabId),
     'envoy:checklist-templates': () => checklistTemplates(),

@@ -21,6 +21,8 @@ const languageTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}
 const textRange = z.object({ start: count, end: count });
 
 export const requestSchema = z.discriminatedUnion('type', [
+  /** content script → background: the UI strings of a language the content script does not bundle */
+  z.object({ type: z.literal('envoy:ui-strings'), lang: z.enum(['km', 'fr']) }),
   /** popup → content script of the active tab */
   z.object({ type: z.literal('envoy:tab-status') }),
   /** popup/options → background */
@@ -229,7 +231,17 @@ export const translateResponseSchema = z.union([
 ]);
 export type TranslateResponse = z.infer<typeof translateResponseSchema>;
 
+const pluralForms = z.object({
+  zero: z.optional(z.string()),
+  one: z.optional(z.string()),
+  few: z.optional(z.string()),
+  many: z.optional(z.string()),
+  other: z.string(),
+});
+export const uiStringsSchema = z.record(z.string(), z.union([z.string(), pluralForms]));
+
 export interface ResponseMap {
+  'envoy:ui-strings': { catalogue: Record<string, string | z.infer<typeof pluralForms>> };
   'envoy:tab-status': TabStatus;
   'envoy:open-studio': { ok: true };
   'envoy:report-findings': { ok: true };

@@ -36,8 +36,17 @@ export interface TemplateEditorProps {
 const LANGUAGE_NAMES = { en: 'English', km: 'ខ្មែរ', fr: 'Français' } as const;
 type Lang = keyof typeof LANGUAGE_NAMES;
 
+/** JSON with object keys sorted and undefined values dropped, to compare templates structurally. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 /** Drops an empty optional French text so validation and comparison see the canonical shape. */
@@ -133,7 +142,7 @@ export function TemplateEditor({ store, confirm }: TemplateEditorProps) {
                     type="text"
                     lang={l}
                     value={item.text[l] ?? ''}
-                    required={l !== 'fr'}
+                    aria-required={l !== 'fr'}
                     onChange={(e) => updateItem(index, (it) => ({ ...it, text: { ...it.text, [l]: e.target.value } }))}
                   />
                 </label>

@@ -7,6 +7,7 @@ import { ADAPTERS } from '@/lib/platforms';
 import { ALL_PLATFORM_MATCHES, platformForHost } from '@/lib/platforms/hosts';
 import { createDraftChecker } from '@/entrypoints/content/checker';
 import { PANEL_FEATURES } from '@/entrypoints/content/features';
+import { followUiLanguage } from '@/entrypoints/content/ui-strings';
 import { browserAreaStorage } from '@/extension/storage';
 import { IMPORTED_PACKS_KEY } from '@/lib/state/imported-packs';
 import { watchComposers } from '@/entrypoints/content/watcher';
@@ -28,6 +29,7 @@ export default defineContentScript({
     }
     const settings = settingsStore();
     await settings.ready;
+    followUiLanguage(settings);
     const checker = createDraftChecker();
     // Policy packs arrive with settings; imported packs live in storage.local.
     const onGuidelinesChanged = (callback: () => void) => browserAreaStorage('local').watch(IMPORTED_PACKS_KEY, callback);

@@ -198,6 +198,12 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     cleanups.push(() => target.removeEventListener(type, fn, opts));
   };
   on(element, 'input', schedule);
+  // Framework undo/redo (Lexical, Quill, TipTap handle historyUndo themselves), paste handlers and
+  // programmatic edits change the draft without an input event. One observer on this composer
+  // only (never the page) that merely schedules the debounced check.
+  const draftObserver = new MutationObserver(schedule);
+  draftObserver.observe(element, { childList: true, characterData: true, subtree: true });
+  cleanups.push(() => draftObserver.disconnect());
   on(window, 'scroll', reposition, { capture: true, passive: true });
   on(window, 'resize', reposition, { passive: true });
   const resizeObserver = new ResizeObserver(reposition);

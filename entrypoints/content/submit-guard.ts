@@ -96,6 +96,8 @@ export function resolveSubmitButtons(element: HTMLElement, spec: ComposerSpec): 
     }
     break;
   }
+  // A match inside another (WhatsApp: the send icon inside the Send button) is that control.
+  found = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
   if (found.length > 1) {
     const worded = found.filter((b) => POST_WORDS.test(labelOf(b)));
     if (worded.length > 0) return worded;
@@ -113,7 +115,7 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
 
   /** The one outstanding re-dispatch (set only while we dispatch it ourselves). */
   let pending: { token: string; source: SubmitSource; consumed: boolean } | null = null;
-  /** An attempt was just allowed: the rest of this user action (click → form submit) goes through. */
+  /** An attempt was just allowed: the form submission it causes (click → submit, same task) goes through. */
   let passing = false;
   let passingTimer: number | undefined;
   let held: HeldTarget | null = null;
@@ -178,7 +180,8 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
 
   /** Feeds one attempt to the machine; returns true when it was held (and stopped). */
   const attempt = (event: Event, source: SubmitSource, target: HeldTarget): boolean => {
-    if (passing) return false;
+    // The form submission that follows an allowed click on a submit button is the same post.
+    if (passing && source === 'form') return false;
     const mode = deps.mode();
     let token: string | undefined;
     if (pending && !pending.consumed) {
@@ -205,12 +208,14 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
 
   const fromOurUi = (path: EventTarget[]) => path.includes(host);
 
+  /** The composer's submit control on the event's path (innermost first), if any. */
   const submitButtonIn = (path: EventTarget[]): HTMLElement | null => {
+    let resolved: HTMLElement[] | undefined;
     for (const target of path) {
-      if (!(target instanceof HTMLElement)) continue;
-      if (spec.submit.some((sel) => safeMatches(target, sel))) {
-        return resolveSubmitButtons(element, spec).includes(target) ? target : null;
-      }
+      if (target === host) return null;
+      if (!(target instanceof HTMLElement) || !spec.submit.some((sel) => safeMatches(target, sel))) continue;
+      resolved ??= resolveSubmitButtons(element, spec);
+      if (resolved.includes(target)) return target;
     }
     return null;
   };

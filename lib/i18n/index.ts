@@ -1,11 +1,38 @@
 import { en, type Catalogue, type MessageKey, type PluralForms } from '@/lib/i18n/en';
-import { fr } from '@/lib/i18n/fr';
-import { km } from '@/lib/i18n/km';
 import { UI_LANGUAGES, type UiLanguage } from '@/lib/state/settings';
 
-export type { MessageKey } from '@/lib/i18n/en';
+export type { Catalogue, MessageKey } from '@/lib/i18n/en';
 
-const CATALOGUES: Record<UiLanguage, Catalogue> = { en: en as Catalogue, km, fr };
+/**
+ * The UI string layer. English is always here; Khmer and French are
+ * registered by `lib/i18n/all.ts` in extension pages and the background, and
+ * fetched from the background by content scripts (ASCII-escaped Khmer would
+ * cost every platform page ~100 KB of script otherwise).
+ */
+const CATALOGUES: Partial<Record<UiLanguage, Catalogue>> = { en: en as Catalogue };
+const listeners = new Set<() => void>();
+let version = 0;
+
+export function registerCatalogue(lang: UiLanguage, catalogue: Catalogue): void {
+  CATALOGUES[lang] = catalogue;
+  version++;
+  listeners.forEach((l) => l());
+}
+
+export function hasCatalogue(lang: UiLanguage): boolean {
+  return CATALOGUES[lang] !== undefined;
+}
+
+export function getCatalogue(lang: UiLanguage): Catalogue | undefined {
+  return CATALOGUES[lang];
+}
+
+/** For React (useSyncExternalStore): changes when a catalogue is registered. */
+export function subscribeCatalogues(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const cataloguesVersion = () => version;
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -30,11 +57,13 @@ function fill(template: string, params: Params | undefined): string {
   );
 }
 
+/** Strings in `lang`, falling back to English key by key (and wholly until the catalogue arrives). */
 export function createTranslator(lang: UiLanguage): Translate {
-  const catalogue = CATALOGUES[lang];
+  const catalogue = CATALOGUES[lang] ?? (en as Catalogue);
+  const effective = CATALOGUES[lang] ? lang : 'en';
   return (key, params) => {
     const entry = catalogue[key] ?? (en as Catalogue)[key];
-    const template = typeof entry === 'string' ? entry : pick(entry, lang, Number(params?.count ?? 0));
+    const template = typeof entry === 'string' ? entry : pick(entry, effective, Number(params?.count ?? 0));
     return fill(template, params);
   };
 }
@@ -45,5 +74,5 @@ export function langAttributes(lang: UiLanguage): { lang: string; 'data-script'?
 }
 
 export function catalogueKeys(lang: UiLanguage): string[] {
-  return Object.keys(CATALOGUES[lang]);
+  return Object.keys(CATALOGUES[lang] ?? {});
 }

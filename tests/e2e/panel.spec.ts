@@ -105,3 +105,23 @@ describe('accessibility of the panel', () => {
     await page.close();
   });
 });
+
+describe('UI language in the page', () => {
+  it('switching the interface to Khmer in options turns the open panel Khmer (catalogue fetched from the background)', async () => {
+    const page = await openFixture(browser.context, 'facebook');
+    await focusComposer(page, 'facebook');
+    await typeKeys(page, 'Cable marked TOP SECRET.');
+    const region = page.locator('diplomacy-assistant section.panel');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('Envoy findings');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Interface language').selectOption('km');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('លទ្ធផលរបស់ Envoy');
+    const root = page.locator('diplomacy-assistant').locator('.envoy-root').first();
+    expect(await root.getAttribute('lang')).toBe('km');
+    // Back to English for the other tests.
+    await options.getByLabel(/ភាសា/).selectOption('en');
+    await options.close();
+    await page.close();
+  });
+});

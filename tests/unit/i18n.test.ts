@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '@/lib/i18n/all';
 import { catalogueKeys, createTranslator, resolveUiLanguage } from '@/lib/i18n';
 
 describe('UI strings', () => {

@@ -5,3 +5,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 beforeEach(() => {
   fakeBrowser.reset();
 });
+
+// Extension pages register every UI catalogue at start (components/mount.tsx); so do tests.
+import '@/lib/i18n/all';

@@ -243,3 +243,33 @@ describe('successful post', () => {
     await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
   });
 });
+
+describe('submit selectors', () => {
+  it('an icon inside the Send button counts as the button (WhatsApp), and is held', () => {
+    const { container, element, posts, readText } = setup({
+      spec: { submit: ['button[aria-label="Send"]', 'span[data-icon="send"]'], enterSubmits: true },
+      html: '<footer><div class="composer" contenteditable="true">Hi</div><button aria-label="Send"><span data-icon="send">➤</span></button></footer>',
+    });
+    const button = container.querySelector<HTMLElement>('button')!;
+    expect(resolveSubmitButtons(element, spec({ submit: ['button[aria-label="Send"]', 'span[data-icon="send"]'] }))).toEqual([button]);
+    platformClick(button, posts, readText);
+    container.querySelector<HTMLElement>('span')!.click();
+    expect(posts).toEqual([]);
+  });
+
+  it('over-broad selectors are narrowed to the post action by its label (Threads)', () => {
+    const { element } = setup({
+      html: '<div role="dialog"><div class="composer" contenteditable="true">Hi</div><div role="button">Add to thread</div><div role="button"><div>Post</div></div></div>',
+    });
+    const buttons = resolveSubmitButtons(element, spec({ submit: ['div[role="dialog"] div[role="button"]'] }));
+    expect(buttons.map((b) => b.textContent)).toEqual(['Post']);
+  });
+
+  it('the nearest composer container wins when a page has several', () => {
+    document.body.innerHTML =
+      '<div class="a"><div class="composer" contenteditable="true">A</div><button class="post">A</button></div><div class="b"><div class="composer" contenteditable="true">B</div><button class="post">B</button></div>';
+    const [a, b] = document.querySelectorAll<HTMLElement>('.composer');
+    expect(resolveSubmitButtons(a!, spec()).map((x) => x.textContent)).toEqual(['A']);
+    expect(resolveSubmitButtons(b!, spec()).map((x) => x.textContent)).toEqual(['B']);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The in-page panel on the real-editor fixtures: the counter uses each
+ * platform's own counting for Latin, Khmer and emoji drafts; "Ignore once"
+ * hides one occurrence, "Ignore for this post" the rule; the panel is
+ * reachable by keyboard, labelled, and does not take focus from the composer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { focusComposer, launchBrowser, openFixture, typeKeys, type FixtureName, type LaunchedBrowser } from './harness';
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser({ extension: '/tmp/envoy-cl-ext' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const counter = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('diplomacy-assistant')?.shadowRoot?.querySelector('[data-counter]');
+    return el ? { count: Number(el.getAttribute('data-count')), limit: Number(el.getAttribute('data-limit')) } : null;
+  });
+
+const DRAFT = 'សួស្តី 😀 Hello';
+// Hand-checked against each platform's rule:
+//  X (twitter-text): 6 Khmer code points × 2 + 1 + emoji 2 + 1 + 5 = 21
+//  UTF-16 platforms: 6 + 1 + 2 (surrogate pair) + 1 + 5 = 15
+//  Bluesky/Mastodon count grapheme clusters: tested below against the page's Intl.Segmenter
+const cases: Array<{ name: FixtureName; count: number; limit: number }> = [
+  { name: 'x', count: 21, limit: 280 },
+  { name: 'facebook', count: 15, limit: 63206 },
+  { name: 'linkedin', count: 15, limit: 3000 },
+  { name: 'telegram', count: 15, limit: 4096 },
+];
+
+describe('counter', () => {
+  for (const { name, count, limit } of cases) {
+    it(`${name}: ${count} of ${limit} for a Khmer + emoji + Latin draft`, async () => {
+      const page = await openFixture(browser.context, name);
+      await focusComposer(page, name);
+      await typeKeys(page, DRAFT);
+      await expect.poll(() => counter(page), { timeout: 5000 }).toEqual({ count, limit });
+      await page.close();
+    });
+  }
+
+  it('bluesky and mastodon count grapheme clusters (the same as Intl.Segmenter in the page)', async () => {
+    for (const name of ['bluesky', 'mastodon'] as const) {
+      const page = await openFixture(browser.context, name);
+      await focusComposer(page, name);
+      await typeKeys(page, DRAFT);
+      const expected = await page.evaluate((t) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(t)].length, DRAFT);
+      expect(expected).toBeLessThan(15);
+      await expect.poll(async () => (await counter(page))?.count, { timeout: 5000 }).toBe(expected);
+      await page.close();
+    }
+  });
+});
+
+describe('ignoring findings', () => {
+  it('"Ignore once" hides one occurrence; "Ignore for this post" hides the rule', async () => {
+    const page = await openFixture(browser.context, 'mastodon');
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, 'Swaziland and Burma signed. ');
+    const panel = page.locator('diplomacy-assistant');
+    const rules = () =>
+      page.evaluate(() =>
+        [...(document.querySelector('diplomacy-assistant')?.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map((e) => e.textContent ?? ''),
+      );
+    await expect.poll(async () => (await rules()).length, { timeout: 5000 }).toBe(2);
+    const swazi = panel.locator('[data-rule]', { hasText: 'Eswatini' });
+    await swazi.getByRole('button', { name: 'Ignore once' }).click();
+    await expect.poll(async () => (await rules()).length).toBe(1);
+    // A new occurrence of the same rule shows again.
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, 'Swaziland again.');
+    await expect.poll(async () => (await rules()).filter((t) => t.includes('Eswatini')).length, { timeout: 5000 }).toBe(1);
+    await panel.locator('[data-rule]', { hasText: 'Eswatini' }).getByRole('button', { name: 'Ignore for this post' }).click();
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, ' Swaziland.');
+    await page.waitForTimeout(400);
+    expect((await rules()).filter((t) => t.includes('Eswatini'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('accessibility of the panel', () => {
+  it('is a labelled region, does not steal focus while typing, and is reachable by keyboard', async () => {
+    const page = await openFixture(browser.context, 'facebook');
+    await focusComposer(page, 'facebook');
+    await typeKeys(page, 'Cable marked TOP SECRET.');
+    const region = page.locator('diplomacy-assistant').getByRole('region', { name: 'Envoy findings' });
+    await region.waitFor();
+    // Typing went to the editor and focus is still there.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lexical-editor'))).toBe('true');
+    // Keyboard: focus the panel's first control and open the explanation with Enter.
+    await region.getByRole('button').first().focus();
+    await page.keyboard.press('Tab');
+    const why = region.getByRole('button', { name: 'Why?' }).first();
+    await why.focus();
+    await page.keyboard.press('Enter');
+    expect(await why.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => region.getByText('Sources').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('UI language in the page', () => {
+  it('switching the interface to Khmer in options turns the open panel Khmer (catalogue fetched from the background)', async () => {
+    const page = await openFixture(browser.context, 'facebook');
+    await focusComposer(page, 'facebook');
+    await typeKeys(page, 'Cable marked TOP SECRET.');
+    const region = page.locator('diplomacy-assistant section.panel');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('Envoy findings');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Interface language').selectOption('km');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('លទ្ធផលរបស់ Envoy');
+    const root = page.locator('diplomacy-assistant').locator('.envoy-root').first();
+    expect(await root.getAttribute('lang')).toBe('km');
+    // Back to English for the other tests.
+    await options.getByLabel(/ភាសា/).selectOption('en');
+    await options.close();
+    await page.close();
+  });
+});
