@@ -44,6 +44,12 @@ export function composerKeyOf(api: Pick<SessionApi, 'adapter' | 'spec' | 'elemen
   return `${api.adapter.id}|${location.pathname}${location.hash}|${specIndex}.${ordinal}`.slice(0, 300);
 }
 
+/** A random UUID; pages on plain http have no crypto.randomUUID, but getRandomValues works everywhere. */
+function unguessableId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function modeOf(api: SessionApi): ChecklistMode {
   return api.settings.getState().effective.checklistMode;
 }
@@ -72,7 +78,7 @@ function entryFor(api: SessionApi) {
       mode: () => modeOf(api),
       persistence: draftPersistence(composerKey),
       appendLog: appendOverrideLog,
-      tokenPrefix: crypto.randomUUID(),
+      tokenPrefix: unguessableId(),
       reveal: () => {
         if (api.state.getState().collapsed) api.state.setState({ collapsed: false });
       },
