@@ -168,7 +168,6 @@ function OptionsBody({ settings, guidelines, services = noServices, checklistTem
 
       <fieldset data-section="checklist-templates">
         <legend>{t('options.checklistTemplates')}</legend>
-        {/* TODO(issue 7): mount components/checklist/TemplateEditor here once it lands (entrypoints/options/main.tsx passes it). */}
         {checklistTemplates ?? <p className="note">{t('options.comingSoon')}</p>}
       </fieldset>
 
@@ -178,7 +177,6 @@ function OptionsBody({ settings, guidelines, services = noServices, checklistTem
 
       <fieldset data-section="override-log">
         <legend>{t('options.overrideLog')}</legend>
-        {/* TODO(issue 7): mount components/checklist/OverrideLog here once it lands (entrypoints/options/main.tsx passes it). */}
         {overrideLog ?? <p className="note">{t('options.comingSoon')}</p>}
       </fieldset>
 

@@ -5,6 +5,10 @@ import { testProviderConnection } from '@/components/options/test-provider';
 import type { OptionsServices } from '@/components/options/types';
 import { guidelinesStore } from '@/extension/guidelines';
 import { settingsStore } from '@/extension/settings';
+import { browserAreaStorage } from '@/extension/storage';
+import { downloadFile, OverrideLog } from '@/components/checklist/OverrideLog';
+import { TemplateEditor } from '@/components/checklist/TemplateEditor';
+import { customTemplatesStore, overrideLogStore } from '@/lib/state/checklist-stores';
 import type { ChromeTranslatorApi } from '@/lib/translation/providers';
 
 const settings = settingsStore();
@@ -18,13 +22,20 @@ const services: OptionsServices = {
       chromeTranslator: (globalThis as { Translator?: ChromeTranslatorApi }).Translator,
     }),
   download(fileName, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile({ filename: fileName, mimeType: 'application/json', content: text });
   },
 };
 
-mountPage(<OptionsApp settings={settings} guidelines={guidelines} services={services} browserLanguage={browser.i18n.getUILanguage()} />);
+const local = browserAreaStorage('local');
+const confirm = (message: string) => window.confirm(message);
+
+mountPage(
+  <OptionsApp
+    settings={settings}
+    guidelines={guidelines}
+    services={services}
+    browserLanguage={browser.i18n.getUILanguage()}
+    checklistTemplates={<TemplateEditor store={customTemplatesStore(local)} confirm={confirm} />}
+    overrideLog={<OverrideLog store={overrideLogStore(local)} onDownload={downloadFile} confirm={confirm} />}
+  />,
+);

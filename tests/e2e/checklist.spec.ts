@@ -31,8 +31,7 @@ let browser: LaunchedBrowser;
 let extPage: Page;
 
 beforeAll(async () => {
-  // ENVOY_EXTENSION_DIR: a copy of .output/chrome-mv3, so a concurrent rebuild cannot change the extension mid-run.
-  browser = await launchBrowser({ extension: process.env.ENVOY_EXTENSION_DIR ?? true });
+  browser = await launchBrowser({ extension: true });
   extPage = await browser.context.newPage();
   await extPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
 });
@@ -40,13 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The extension pages' `chrome.storage` (typed just enough for these tests). */
-interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-declare const chrome: { storage: { sync: StorageArea; local: StorageArea } };
 
 /** Read-modify-write of the synced settings, as the options page stores them. */
 async function setSettings(patch: Record<string, unknown>): Promise<void> {

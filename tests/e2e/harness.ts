@@ -29,7 +29,13 @@ export type { FixtureHook, FixtureSelection };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIST = path.join(REPO_ROOT, 'tests/fixtures/dist');
-export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/**
+ * The built extension the suite loads. ENVOY_EXTENSION_DIR points at a copy instead, so a
+ * rebuild of .output while the suite runs cannot swap the extension under it.
+ */
+export const EXTENSION_DIR = process.env.ENVOY_EXTENSION_DIR
+  ? path.resolve(process.env.ENVOY_EXTENSION_DIR)
+  : path.join(REPO_ROOT, '.output/chrome-mv3');
 /** Path prefix (on the platform's own origin) the fixture scripts are served under. */
 export const FIXTURE_SCRIPT_PREFIX = '/__envoy_fixture__/';
 
@@ -351,4 +357,14 @@ export async function submitViaUi(page: Page, name?: FixtureName): Promise<void>
 /** Waits until a condition on the fixture model holds (use after async writes). */
 export async function waitForText(page: Page, expected: string, timeout = 5_000): Promise<void> {
   await page.waitForFunction((t) => window.__fixture!.getText() === t, expected, { timeout });
+}
+
+/** The extension pages' `chrome.storage`, typed just enough for tests that seed or read it (in page.evaluate). */
+export interface ExtensionStorageArea {
+  get(key: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+declare global {
+  // Only ever used inside page.evaluate() callbacks on extension pages.
+  const chrome: { storage: { sync: ExtensionStorageArea; local: ExtensionStorageArea } };
 }

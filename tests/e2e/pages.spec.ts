@@ -17,7 +17,7 @@ import address from '../../lib/packs/defaults/core.address.json';
 
 const EXTENSION_ID = 'flpjphmmfddifhomkenoglmoblchdlla';
 /** A private copy of the build can be used instead of .output/chrome-mv3 (others may rebuild it meanwhile). */
-const EXTENSION = process.env.ENVOY_E2E_EXTENSION_DIR || true;
+const EXTENSION = true;
 
 async function extensionPage(b: LaunchedBrowser, file: string): Promise<Page> {
   const page = await b.context.newPage();
@@ -43,6 +43,28 @@ describe('without policy', () => {
   });
   afterAll(async () => {
     await b?.close();
+  });
+
+  it('options lists the checklist override log (stored locally) and offers the template editor', async () => {
+    const seed = await extensionPage(b, 'options.html');
+    await seed.evaluate(() =>
+      chrome.storage.local.set({
+        checklistOverrideLog: [
+          {
+            at: '2026-11-24T10:00:00+07:00',
+            platform: 'x',
+            templateId: 'crisis',
+            openItems: ['verified-figures'],
+            reason: 'Urgent consular safety notice cleared by phone',
+          },
+        ],
+      }),
+    );
+    await seed.reload();
+    await expect.poll(() => seed.getByText('Urgent consular safety notice cleared by phone').count(), { timeout: 5000 }).toBe(1);
+    expect(await seed.getByRole('button', { name: /CSV/ }).count()).toBeGreaterThan(0);
+    expect(await seed.getByText('being prepared').count()).toBe(0);
+    await seed.close();
   });
 
   it('looks guidelines up in English and Khmer within 50 ms of typing', async () => {
