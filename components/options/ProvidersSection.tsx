@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
+import { TARGET_LANGUAGES, useLanguageName } from '@/components/translation/TranslatePanel';
 import type { OptionsServices } from '@/components/options/types';
 import { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, type ProviderConfig, type ProviderType } from '@/lib/state/settings';
 import type { SettingsView } from '@/lib/state/settings-store';
@@ -114,6 +115,8 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
       </label>
       <LockedNote locked={view.locked.has('allowCloudTranslation')} />
 
+      <TranslationDefaults view={view} />
+
       <h3>{t('options.providers')}</h3>
       {providers.length === 0 ? <p>{t('options.providers.none')}</p> : null}
       <ol data-providers="">
@@ -194,5 +197,48 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** Separators offered between the original and its translation ("Insert below"). */
+const SEPARATORS = [
+  { value: '\n\n', key: 'options.separator.blankLine' },
+  { value: '\n', key: 'options.separator.lineBreak' },
+  { value: '\n\n———\n\n', key: 'options.separator.rule' },
+] as const;
+
+function TranslationDefaults({ view }: { view: SettingsView }) {
+  const { t } = useI18n();
+  const nameOf = useLanguageName();
+  const separatorKnown = SEPARATORS.some((s) => s.value === view.effective.bilingualSeparator);
+  return (
+    <div className="translation-defaults">
+      <label>
+        {t('options.defaultTarget')}
+        <select
+          value={view.effective.targetLanguage}
+          onChange={(e) => void view.update({ targetLanguage: e.target.value })}
+        >
+          {TARGET_LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {nameOf(code)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('options.separator')}
+        <select
+          value={separatorKnown ? view.effective.bilingualSeparator : SEPARATORS[0].value}
+          onChange={(e) => void view.update({ bilingualSeparator: e.target.value })}
+        >
+          {SEPARATORS.map((s) => (
+            <option key={s.key} value={s.value}>
+              {t(s.key)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

@@ -81,7 +81,7 @@ function sameLanguage(a: string, b: string): boolean {
   return (ALIASES[x] ?? x) === (ALIASES[y] ?? y);
 }
 
-function useLanguageName(): (tag: string) => string {
+export function useLanguageName(): (tag: string) => string {
   const { lang } = useI18n();
   return useMemo(() => {
     let names: Intl.DisplayNames | undefined;

@@ -276,6 +276,11 @@ export const en = {
   'templates.reset': 'Reset this template to the default',
   'templates.resetAll': 'Reset all templates to the defaults',
   'templates.policyNote': 'Your organisation can steer which template applies through its guideline packs (checklist rules); the items themselves are edited here.',
+  'options.defaultTarget': 'Default target language',
+  'options.separator': 'Between the original and the translation',
+  'options.separator.blankLine': 'A blank line',
+  'options.separator.lineBreak': 'A line break',
+  'options.separator.rule': 'A line with a dash',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -273,4 +273,9 @@ export const fr: Catalogue = {
   'templates.reset': 'Rétablir ce modèle par défaut',
   'templates.resetAll': 'Rétablir tous les modèles par défaut',
   'templates.policyNote': 'Votre organisation peut orienter le choix du modèle par ses paquets de lignes directrices (règles de liste) ; les éléments eux-mêmes se modifient ici.',
+  'options.defaultTarget': 'Langue cible par défaut',
+  'options.separator': 'Entre l’original et la traduction',
+  'options.separator.blankLine': 'Une ligne vide',
+  'options.separator.lineBreak': 'Un retour à la ligne',
+  'options.separator.rule': 'Une ligne avec un tiret',
 };

@@ -273,4 +273,9 @@ export const km: Catalogue = {
   'templates.reset': 'កំណត់គំរូនេះទៅលំនាំដើមវិញ',
   'templates.resetAll': 'កំណត់គំរូទាំងអស់ទៅលំនាំដើមវិញ',
   'templates.policyNote': 'ស្ថាប័នរបស់អ្នកអាចកំណត់គំរូដែលត្រូវប្រើ តាមរយៈកញ្ចប់គោលការណ៍ណែនាំ (ច្បាប់បញ្ជីត្រួតពិនិត្យ) ចំណែកធាតុនានាត្រូវកែនៅទីនេះ។',
+  'options.defaultTarget': 'ភាសាគោលដៅលំនាំដើម',
+  'options.separator': 'រវាងអត្ថបទដើម និងការបកប្រែ',
+  'options.separator.blankLine': 'បន្ទាត់ទទេមួយ',
+  'options.separator.lineBreak': 'ចុះបន្ទាត់',
+  'options.separator.rule': 'បន្ទាត់មានសញ្ញាដាច់',
 };
