@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { SettingsStore, SettingsView } from '@/lib/state/settings-store';
 import { resolveUiLanguage } from '@/lib/i18n';
@@ -10,4 +11,13 @@ export function useSettings<T>(store: SettingsStore, selector: (view: SettingsVi
 export function useUiLanguage(store: SettingsStore, browserLanguage: string | undefined): UiLanguage {
   const setting = useStore(store, (v) => v.effective.uiLanguage);
   return resolveUiLanguage(setting, browserLanguage);
+}
+
+/** The UI language of an extension page, kept on <html lang> for fonts, line breaking and screen readers. */
+export function usePageLanguage(store: SettingsStore, browserLanguage: string | undefined): UiLanguage {
+  const lang = useUiLanguage(store, browserLanguage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return lang;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
+import { TRANSLATION_ERROR_KINDS } from '@/lib/translation/error-kinds';
 
 /**
  * Every runtime message between Envoy's contexts (popup, options, studio,
@@ -153,14 +154,7 @@ const detectionSchema = z.object({
 });
 
 export const translationErrorKinds = [
-  'unreachable',
-  'timeout',
-  'bad-key',
-  'unsupported-pair',
-  'quota',
-  'bad-response',
-  'cancelled',
-  'not-allowed',
+  ...TRANSLATION_ERROR_KINDS,
   /** A host permission is missing (the message names the host and where to grant it). */
   'permission',
   /** The next service is a cloud service and the user has not confirmed it (see `destination`). */

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
@@ -7,7 +7,7 @@ import { MastodonSection, PrivacySection, SettingsFileSection } from '@/componen
 import { PacksSection } from '@/components/options/PacksSection';
 import { ProvidersSection } from '@/components/options/ProvidersSection';
 import { noServices, type GuidelinesSource, type OptionsServices } from '@/components/options/types';
-import { useSettings, useUiLanguage } from '@/components/useSettings';
+import { useSettings, usePageLanguage } from '@/components/useSettings';
 import { formatPackError } from '@/lib/packs/validate';
 import { ADAPTERS } from '@/lib/platforms';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
@@ -32,10 +32,7 @@ export interface OptionsProps {
 const LANGUAGE_NAMES = { en: 'English', km: 'ខ្មែរ', fr: 'Français' } as const;
 
 export function OptionsApp(props: OptionsProps) {
-  const lang = useUiLanguage(props.settings, props.browserLanguage);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  const lang = usePageLanguage(props.settings, props.browserLanguage);
   return (
     <EnvoyRoot lang={lang} className="options">
       <OptionsBody {...props} />

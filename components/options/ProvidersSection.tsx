@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
-import { TARGET_LANGUAGES, useLanguageName } from '@/components/translation/TranslatePanel';
+import { TargetLanguageOptions } from '@/components/translation/TranslatePanel';
 import type { OptionsServices } from '@/components/options/types';
 import { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, type ProviderConfig, type ProviderType } from '@/lib/state/settings';
 import type { SettingsView } from '@/lib/state/settings-store';
@@ -209,7 +209,6 @@ const SEPARATORS = [
 
 function TranslationDefaults({ view }: { view: SettingsView }) {
   const { t } = useI18n();
-  const nameOf = useLanguageName();
   const separatorKnown = SEPARATORS.some((s) => s.value === view.effective.bilingualSeparator);
   return (
     <div className="translation-defaults">
@@ -219,11 +218,7 @@ function TranslationDefaults({ view }: { view: SettingsView }) {
           value={view.effective.targetLanguage}
           onChange={(e) => void view.update({ targetLanguage: e.target.value })}
         >
-          {TARGET_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {nameOf(code)}
-            </option>
-          ))}
+          <TargetLanguageOptions />
         </select>
       </label>
       <label>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
 import { GuidelineResultItem } from '@/components/popup/GuidelineResults';
-import { useSettings, useUiLanguage } from '@/components/useSettings';
+import { useSettings, usePageLanguage } from '@/components/useSettings';
 import type { TabStatus } from '@/lib/messages';
 import { ADAPTERS } from '@/lib/platforms';
 import type { GuidelineResult } from '@/lib/search';
@@ -23,10 +23,7 @@ export interface PopupProps {
 }
 
 export function PopupApp(props: PopupProps) {
-  const lang = useUiLanguage(props.settings, props.browserLanguage);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  const lang = usePageLanguage(props.settings, props.browserLanguage);
   return (
     <EnvoyRoot lang={lang} className="popup">
       <PopupBody {...props} />

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { Counter } from '@/components/panel/Counter';
 import { FindingsList } from '@/components/panel/FindingsList';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
-import { useSettings, useUiLanguage } from '@/components/useSettings';
+import { useSettings, usePageLanguage } from '@/components/useSettings';
 import { countFor } from '@/lib/counting';
 import { ADAPTERS } from '@/lib/platforms';
 import type { PlatformId } from '@/lib/platforms/hosts';
@@ -23,10 +23,7 @@ export interface StudioProps {
 const STUDIO_PLATFORMS: PlatformId[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram'];
 
 export function StudioApp(props: StudioProps) {
-  const lang = useUiLanguage(props.settings, props.browserLanguage);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  const lang = usePageLanguage(props.settings, props.browserLanguage);
   return (
     <EnvoyRoot lang={lang} className="studio">
       <StudioBody {...props} />

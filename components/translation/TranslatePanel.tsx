@@ -81,6 +81,20 @@ function sameLanguage(a: string, b: string): boolean {
   return (ALIASES[x] ?? x) === (ALIASES[y] ?? y);
 }
 
+/** The <option>s of a target-language <select>: BCP-47 values, names in the UI language. */
+export function TargetLanguageOptions() {
+  const nameOf = useLanguageName();
+  return (
+    <>
+      {TARGET_LANGUAGES.map((code) => (
+        <option key={code} value={code}>
+          {nameOf(code)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function useLanguageName(): (tag: string) => string {
   const { lang } = useI18n();
   return useMemo(() => {
@@ -325,11 +339,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
               {t('translate.source')}{' '}
               <select value={sourceValue} onChange={(e) => setSourceOverride(e.target.value === 'auto' ? '' : e.target.value)}>
                 <option value="auto">{detected ? t('translate.sourceDetected', { language: nameOf(detected) }) : t('translate.sourceUnknown')}</option>
-                {TARGET_LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {nameOf(code)}
-                  </option>
-                ))}
+                <TargetLanguageOptions />
               </select>
             </label>
             <label>

@@ -6,6 +6,7 @@
  * injected interface, so everything here runs under Node for unit tests.
  */
 import { z } from 'zod';
+import { TRANSLATION_ERROR_KINDS, type TranslationErrorKind } from '@/lib/translation/error-kinds';
 
 export const PROVIDER_TYPES = ['chrome', 'apertium', 'libretranslate', 'deepl', 'google', 'microsoft'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
@@ -88,17 +89,7 @@ export interface TranslationProvider {
   translate(req: TranslateRequest): Promise<string>;
 }
 
-export const TRANSLATION_ERROR_KINDS = [
-  'unreachable',
-  'timeout',
-  'bad-key',
-  'unsupported-pair',
-  'quota',
-  'bad-response',
-  'cancelled',
-  'not-allowed',
-] as const;
-export type TranslationErrorKind = (typeof TRANSLATION_ERROR_KINDS)[number];
+export { TRANSLATION_ERROR_KINDS, type TranslationErrorKind };
 
 const DEFAULT_MESSAGES: Record<TranslationErrorKind, string> = {
   unreachable: 'The translation service could not be reached.',

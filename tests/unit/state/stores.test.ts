@@ -4,24 +4,11 @@ import { memoryAreaStorage, type AreaStorage } from '@/lib/state/area-storage';
 import { createPersistedStore } from '@/lib/state/persisted-store';
 import { createSettingsStore, SETTINGS_KEY, type ManagedSource } from '@/lib/state/settings-store';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { policySource } from '../components/options-popup.helpers';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function staticPolicy(value: unknown): ManagedSource & { set(v: unknown): void } {
-  let current = value;
-  const listeners = new Set<() => void>();
-  return {
-    read: async () => current,
-    watch: (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    set(v) {
-      current = v;
-      listeners.forEach((cb) => cb());
-    },
-  };
-}
+const staticPolicy = policySource;
 
 describe('persisted store', () => {
   it('hydrates, writes through and migrates old data once', async () => {
