@@ -101,6 +101,11 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       state.setState({ canWrite: false });
       return;
     }
+    // An emptied composer (posted or cleared) starts a new post: ignores were "for this post".
+    if (text.trim() === '') {
+      ignoredOnce.clear();
+      ignoredRules.clear();
+    }
     const mine = ++sequence;
     checker
       .check({ composerId: id, platform: adapter.id, counting: spec.counting, text })
@@ -181,10 +186,9 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     else ignoredRules.add(finding.ruleId);
     state.setState({ findings: state.getState().findings.filter(shown) });
   };
-  const apply = (finding: PanelFinding, fix: PanelFix) => {
+  const apply = (_finding: PanelFinding, fix: PanelFix) => {
     const original = state.getState().text.slice(fix.range.start, fix.range.end);
     void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
-    void finding;
   };
   ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
 

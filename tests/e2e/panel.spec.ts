@@ -81,6 +81,12 @@ describe('ignoring findings', () => {
     await typeKeys(page, ' Swaziland.');
     await page.waitForTimeout(400);
     expect((await rules()).filter((t) => t.includes('Eswatini'))).toEqual([]);
+    // Emptying the composer starts a new post: the rule shows again.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(300); // the empty draft is checked (as after a real post)
+    await typeKeys(page, 'Welcome to Swaziland.');
+    await expect.poll(async () => (await rules()).filter((t) => t.includes('Eswatini')).length, { timeout: 5000 }).toBe(1);
     await page.close();
   });
 });
