@@ -6,6 +6,7 @@ import { describeDataFlows } from '@/lib/privacy';
 import { createSettingsFile, keepApiKeys, readSettingsFile, settingsFileName, settingsFileToJson } from '@/lib/settings-file';
 import type { Settings } from '@/lib/state/settings';
 import type { SettingsView } from '@/lib/state/settings-store';
+import { ImportOutcome, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
 
 /** "https://social.example.org/@me" → "https://social.example.org"; undefined for anything else. */
 export function mastodonOrigin(input: string): string | undefined {
@@ -104,7 +105,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
   );
 }
 
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] } | null;
+type Outcome = ImportOutcomeValue;
 
 export function SettingsFileSection({ view, guidelines, services }: { view: SettingsView; guidelines: GuidelinesSource; services: OptionsServices }) {
   const { t } = useI18n();
@@ -151,17 +152,7 @@ export function SettingsFileSection({ view, guidelines, services }: { view: Sett
           <input type="file" accept=".json,application/json" aria-label={t('options.settingsFile.import')} onChange={(e) => void onFile(e)} />
         </label>
       </p>
-      {outcome?.kind === 'error' && (
-        <div role="alert" data-settings-import-errors="">
-          <p>{t('options.settingsFile.refused')}</p>
-          <ul>
-            {outcome.lines.map((l, i) => (
-              <li key={i}>{l}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {outcome?.kind === 'ok' && <p role="status">{outcome.text}</p>}
+      <ImportOutcome outcome={outcome} refused={t('options.settingsFile.refused')} marker="settings-import" />
     </fieldset>
   );
 }

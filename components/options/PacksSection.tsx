@@ -9,6 +9,7 @@ import type { PackSummary, StoredPack } from '@/lib/packs/active';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { findDuplicateRuleIds, formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import type { SettingsView } from '@/lib/state/settings-store';
+import { ImportOutcome, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
 
 interface Props {
   view: SettingsView;
@@ -16,7 +17,7 @@ interface Props {
   services: OptionsServices;
 }
 
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] } | null;
+type Outcome = ImportOutcomeValue;
 
 const packIdOf = (json: unknown) => (json && typeof json === 'object' ? (json as { id?: unknown }).id : undefined);
 
@@ -160,21 +161,7 @@ export function PacksSection({ view, guidelines, services }: Props) {
         </label>
       </p>
       <p className="note">{t('options.packs.importHelp')}</p>
-      {outcome?.kind === 'error' && (
-        <div role="alert" data-import-errors="">
-          <p>{t('options.packs.refused')}</p>
-          <ul>
-            {outcome.lines.map((l, i) => (
-              <li key={i}>{l}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {outcome?.kind === 'ok' && (
-        <p role="status" data-import-ok="">
-          {outcome.text}
-        </p>
-      )}
+      <ImportOutcome outcome={outcome} refused={t('options.packs.refused')} marker="import" />
     </fieldset>
   );
 }
