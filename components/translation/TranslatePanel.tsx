@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { useI18n } from '@/components/i18n';
 import { bilingualEdit, type DraftEdit, type WriteMode } from '@/components/translation/compose';
 import type { MessageKey } from '@/lib/i18n';
+import { onTrusted } from '@/components/trusted';
 import type { PlanStep, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
 
 /**
@@ -290,7 +291,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
             {props.onDownload ? (
               <button
                 type="button"
-                onClick={() => {
+                onClick={onTrusted(() => {
                   setProgress(0);
                   // Starts the download inside the click (user gesture), before any await.
                   void props
@@ -300,12 +301,12 @@ export function TranslatePanel(props: TranslatePanelProps) {
                       setNotice(ok ? 'downloaded' : 'downloadFailed');
                       if (ok) setNonce((n) => n + 1);
                     });
-                }}
+                })}
               >
                 {t('translate.downloadPack', pair)}
               </button>
             ) : props.onOpenStudio ? (
-              <button type="button" onClick={props.onOpenStudio}>
+              <button type="button" onClick={onTrusted(() => props.onOpenStudio?.())}>
                 {t('translate.openStudio')}
               </button>
             ) : null}
@@ -328,7 +329,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
         className="envoy-translate-toggle"
         aria-expanded={open}
         aria-controls={`${ids}-body`}
-        onClick={() => setOpen(!open)}
+        onClick={onTrusted(() => setOpen(!open))}
       >
         {t('translate.open')}
       </button>
@@ -337,14 +338,14 @@ export function TranslatePanel(props: TranslatePanelProps) {
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             <label>
               {t('translate.source')}{' '}
-              <select value={sourceValue} onChange={(e) => setSourceOverride(e.target.value === 'auto' ? '' : e.target.value)}>
+              <select value={sourceValue} onChange={onTrusted((e) => setSourceOverride(e.target.value === 'auto' ? '' : e.target.value))}>
                 <option value="auto">{detected ? t('translate.sourceDetected', { language: nameOf(detected) }) : t('translate.sourceUnknown')}</option>
                 <TargetLanguageOptions />
               </select>
             </label>
             <label>
               {t('translate.target')}{' '}
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <select value={target} onChange={onTrusted((e) => setTarget(e.target.value))}>
                 {targets.map((code) => (
                   <option key={code} value={code} lang={code}>
                     {nameOf(code)}
@@ -357,11 +358,11 @@ export function TranslatePanel(props: TranslatePanelProps) {
             <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
               <legend>{t('translate.scope')}</legend>
               <label>
-                <input type="radio" name={`${ids}-scope`} checked={scope === 'selection'} onChange={() => setScope('selection')} />
+                <input type="radio" name={`${ids}-scope`} checked={scope === 'selection'} onChange={onTrusted(() => setScope('selection'))} />
                 {t('translate.scopeSelection')}
               </label>{' '}
               <label>
-                <input type="radio" name={`${ids}-scope`} checked={scope === 'draft'} onChange={() => setScope('draft')} />
+                <input type="radio" name={`${ids}-scope`} checked={scope === 'draft'} onChange={onTrusted(() => setScope('draft'))} />
                 {t('translate.scopeDraft')}
               </label>
             </fieldset>
@@ -389,7 +390,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           {phase.name === 'confirm' ? (
             <div data-translation-confirm="">
               <p data-translation-destination="cloud">{destinationLine(phase.step)}</p>
-              <button type="button" onClick={() => void run(phase.step.destination)}>
+              <button type="button" onClick={onTrusted(() => void run(phase.step.destination))}>
                 {t('translate.confirmCloud', { destination: phase.step.destination })}
               </button>
             </div>
@@ -399,7 +400,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
             <div role="alert" data-translation-error={phase.error.kind}>
               <p>{t('translate.failed')}</p>
               <p>{errorText(phase.error)}</p>
-              <button type="button" onClick={() => setNonce((n) => n + 1)}>
+              <button type="button" onClick={onTrusted(() => setNonce((n) => n + 1))}>
                 {t('translate.retry')}
               </button>
             </div>
@@ -484,7 +485,7 @@ function ResultView({
           dir="auto"
           value={edited}
           rows={8}
-          onChange={(e) => onEdit(e.target.value)}
+          onChange={onTrusted((e) => onEdit(e.target.value))}
           style={{ width: '100%', boxSizing: 'border-box' }}
         />
       ) : (
@@ -522,14 +523,14 @@ function ResultView({
         </ul>
       ) : null}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-        <button type="button" disabled={busy} onClick={() => onWrite('below')}>
+        <button type="button" disabled={busy} onClick={onTrusted(() => onWrite('below'))}>
           {t('translate.insertBelow')}
         </button>
-        <button type="button" disabled={busy} onClick={() => onWrite('replace')}>
+        <button type="button" disabled={busy} onClick={onTrusted(() => onWrite('replace'))}>
           {t('translate.replace')}
         </button>
         {onCopy ? (
-          <button type="button" onClick={onCopy}>
+          <button type="button" onClick={onTrusted(() => onCopy())}>
             {t('translate.copy')}
           </button>
         ) : null}
