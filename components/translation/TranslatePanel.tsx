@@ -24,8 +24,20 @@ export interface TranslateClient {
     selection?: { start: number; end: number };
     from?: string;
     to: string;
-    confirmedDestination?: string;
+    /** One-time token from `confirmCloud` (required for a cloud service). */
+    confirmation?: string;
   }): Promise<TranslateResponse>;
+  /**
+   * Asks the background for a one-time confirmation of sending to `destination`; called only from
+   * the user's press on "Send to <host>". Undefined when the background refuses.
+   */
+  confirmCloud(destination: string): Promise<string | undefined>;
+}
+
+/** The user's confirmation of one cloud destination, as minted by the background. */
+interface CloudConfirmation {
+  destination: string;
+  token: string;
 }
 
 export interface DraftSnapshot {
@@ -160,7 +172,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
   const sequence = useRef(0);
 
   const run = useCallback(
-    async (confirmed?: string) => {
+    async (confirmed?: CloudConfirmation) => {
       const mine = ++sequence.current;
       const current = () => mine === sequence.current;
       setNotice(undefined);
@@ -192,7 +204,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           setPhase({ name: 'blocked', reason: 'none', steps: plan.steps, from: plan.from });
           return;
         }
-        if (step.privacy === 'cloud' && confirmed !== step.destination) {
+        if (step.privacy === 'cloud' && confirmed?.destination !== step.destination) {
           setPhase({ name: 'confirm', step, from: plan.from });
           return;
         }
@@ -202,7 +214,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           ...(useSelection ? { selection: useSelection } : {}),
           from: plan.from,
           to: target,
-          ...(confirmed ? { confirmedDestination: confirmed } : {}),
+          ...(confirmed && step.privacy === 'cloud' ? { confirmation: confirmed.token } : {}),
         });
         if (!current()) return;
         if (response.ok) {
@@ -240,6 +252,21 @@ export function TranslatePanel(props: TranslatePanelProps) {
     if (open) void runRef.current();
     else sequence.current++;
   }, [open, target, sourceOverride, scope, nonce]);
+
+  /** The user pressed "Send to <host>": get the one-time confirmation, then translate with it. */
+  const confirmAndRun = async (destination: string) => {
+    let token: string | undefined;
+    try {
+      token = await client.confirmCloud(destination);
+    } catch {
+      token = undefined;
+    }
+    if (token === undefined) {
+      setPhase({ name: 'error', error: { kind: 'not-allowed', destination } });
+      return;
+    }
+    await run({ destination, token });
+  };
 
   const doWrite = async (mode: WriteMode) => {
     if (phase.name !== 'done') return;
@@ -390,7 +417,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           {phase.name === 'confirm' ? (
             <div data-translation-confirm="">
               <p data-translation-destination="cloud">{destinationLine(phase.step)}</p>
-              <button type="button" onClick={onTrusted(() => void run(phase.step.destination))}>
+              <button type="button" onClick={onTrusted(() => void confirmAndRun(phase.step.destination))}>
                 {t('translate.confirmCloud', { destination: phase.step.destination })}
               </button>
             </div>
