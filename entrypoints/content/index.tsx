@@ -17,6 +17,10 @@ export default defineContentScript({
   // document_start so the editor-bridge handshake happens before page scripts run.
   runAt: 'document_start',
   cssInjectionMode: 'ui',
+  // WXT would otherwise window.postMessage a "content-script-started" notice whose type carries
+  // the extension id, which any page script can read (fingerprinting). Its other notice, a
+  // CustomEvent on document, fires synchronously at document_start, before any page script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const bridge = connectBridge();
     // Hosts outside the built-in list reach here only through the dynamically
