@@ -185,10 +185,10 @@ export function summarize(results: readonly PassageResult[]): Summary {
 }
 
 export interface Floors {
-  /** Minimum detection rate per family and per language (0–1). */
-  minDetectionFamily: number;
-  minDetectionLang: number;
-  /** Maximum false-alarm rate on real texts and on traps (0–1). */
+  /** Minimum detection rate (0–1) per family and per language, over the whole corpus. */
+  detection: Record<string, number>;
+  detectionByLang: Record<string, number>;
+  /** Maximum false-alarm rates (0–1) on real texts and on traps; maximum error-severity false alarms. */
   maxFalseAlarmReal: number;
   maxFalseAlarmTraps: number;
   maxErrorFalseAlarms: number;
@@ -197,14 +197,13 @@ export interface Floors {
 /** The floors a rule change must keep: returns the broken ones (empty = pass). */
 export function checkFloors(s: Summary, floors: Floors): string[] {
   const broken: string[] = [];
-  for (const [f, r] of Object.entries(s.detectionByFamily)) {
-    if (r.total > 0 && ratio(r) < floors.minDetectionFamily) broken.push(`detection ${f} ${pct(r).trim()} < ${floors.minDetectionFamily * 100}%`);
-  }
-  for (const [l, r] of Object.entries(s.detectionByLang)) {
-    if (ratio(r) < floors.minDetectionLang) broken.push(`detection ${l} ${pct(r).trim()} < ${floors.minDetectionLang * 100}%`);
-  }
-  if (ratio(s.falseAlarmReal) > floors.maxFalseAlarmReal) broken.push(`false alarms on real texts ${pct(s.falseAlarmReal).trim()} > ${floors.maxFalseAlarmReal * 100}%`);
-  if (ratio(s.falseAlarmTraps) > floors.maxFalseAlarmTraps) broken.push(`false alarms on traps ${pct(s.falseAlarmTraps).trim()} > ${floors.maxFalseAlarmTraps * 100}%`);
+  const low = (name: string, r: Rate | undefined, min: number): void => {
+    if (r && r.total > 0 && ratio(r) + 1e-9 < min) broken.push(`detection ${name} ${pct(r).trim()} < floor ${(min * 100).toFixed(1)}%`);
+  };
+  for (const [f, min] of Object.entries(floors.detection)) low(f, s.detectionByFamily[f], min);
+  for (const [l, min] of Object.entries(floors.detectionByLang)) low(l, s.detectionByLang[l], min);
+  if (ratio(s.falseAlarmReal) > floors.maxFalseAlarmReal + 1e-9) broken.push(`false alarms on real texts ${pct(s.falseAlarmReal).trim()} > ceiling ${(floors.maxFalseAlarmReal * 100).toFixed(1)}%`);
+  if (ratio(s.falseAlarmTraps) > floors.maxFalseAlarmTraps + 1e-9) broken.push(`false alarms on traps ${pct(s.falseAlarmTraps).trim()} > ceiling ${(floors.maxFalseAlarmTraps * 100).toFixed(1)}%`);
   if (s.errorFalseAlarms > floors.maxErrorFalseAlarms) broken.push(`error-severity false alarms ${s.errorFalseAlarms} > ${floors.maxErrorFalseAlarms}`);
   return broken;
 }
