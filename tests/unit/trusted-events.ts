@@ -7,6 +7,8 @@
 const fromPageScript = new WeakSet<Event>();
 
 export function installTrustedEventShim(): void {
+  // Node's own Event (tests in the node environment) has a real, unforgeable isTrusted: leave it.
+  if (typeof Event === 'undefined' || Object.getOwnPropertyDescriptor(Event.prototype, 'isTrusted')?.configurable === false) return;
   Object.defineProperty(Event.prototype, 'isTrusted', {
     configurable: true,
     get(this: Event) {
