@@ -6,10 +6,8 @@
  * Envoy's bridge must answer neither, and no port of Envoy's may reach the page; the fix must
  * still apply through the editor framework.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, FIXTURES_DIST, fixtureText, focusComposer, launchBrowser, openFixture, serveFixture, serveHtml, typeKeys, type LaunchedBrowser } from './harness';
+import { fixtureText, focusComposer, launchBrowser, openFixture, typeKeys, type LaunchedBrowser } from './harness';
 
 const ATTACK = `<script>
   window.__attack = { replies: [], portsSeen: 0 };
@@ -39,10 +37,7 @@ afterAll(async () => {
 describe('bridge handshake', () => {
   it('an inline head script cannot take the bridge or see Envoy’s port; fixes still apply', async () => {
     // The facebook fixture with the attacker's script first in <head>.
-    serveFixture(browser.context, 'facebook');
-    const html = readFileSync(path.join(FIXTURES_DIST, 'facebook.html'), 'utf8').replace('<head>', `<head>${ATTACK}`);
-    serveHtml(browser.context, FIXTURES.facebook!.url, html);
-    const page = await openFixture(browser.context, 'facebook');
+    const page = await openFixture(browser.context, 'facebook', { transformHtml: (html) => html.replace('<head>', `<head>${ATTACK}`) });
     try {
       await focusComposer(page, 'facebook');
       await typeKeys(page, 'We thank the people of Swaziland for their welcome');

@@ -268,11 +268,19 @@ export interface OpenFixtureOptions {
    * (LinkedIn: Quill 1 without the shadow-DOM selection patch).
    */
   search?: string;
+  /**
+   * Rewrites the fixture's HTML before it is served, e.g. to put a hostile page's inline script
+   * first in <head> (security tests).
+   */
+  transformHtml?: (html: string) => string;
 }
 
 /** Opens a new page on the fixture's real URL and waits for `window.__fixture`. */
 export async function openFixture(context: BrowserContext, name: FixtureName, options: OpenFixtureOptions = {}): Promise<Page> {
   const url = serveFixture(context, name);
+  if (options.transformHtml) {
+    serveHtml(context, url, options.transformHtml(readFileSync(path.join(FIXTURES_DIST, `${name}.html`), 'utf8')));
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrorLog.set(page, errors);
