@@ -38,6 +38,7 @@ const DEEPL = 'api-free.deepl.com';
 let browser: LaunchedBrowser;
 let extensionCopy: string;
 const deeplRequests: string[] = [];
+const deeplAuth: string[] = [];
 
 function extensionWithDeepLGranted(): string {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
@@ -56,6 +57,7 @@ beforeAll(async () => {
   // Registered after the harness's catch-all, so it wins for this host (service worker fetches too).
   await browser.context.route(`https://${DEEPL}/**`, async (route) => {
     deeplRequests.push(route.request().postData() ?? '');
+    deeplAuth.push((await route.request().allHeaders())['authorization'] ?? '');
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ translations: [{ text: FRENCH }] }) });
   });
   const page = await browser.context.newPage();
@@ -158,6 +160,15 @@ describe('page scripts cannot drive the in-page UI; real input can', () => {
       await preview.waitFor({ timeout: 10_000 });
       expect(deeplRequests).toHaveLength(1);
       expect(await preview.textContent()).toContain('Eswatini');
+      // The background used the key, which no longer sits in storage.sync (moved to the
+      // extension's IndexedDB on first read; content scripts can read sync, not that).
+      expect(deeplAuth).toEqual(['DeepL-Auth-Key test-key:fx']);
+      const ext = await browser.context.newPage();
+      await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const synced = await ext.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)));
+      await ext.close();
+      expect(synced).toContain('"type":"deepl"');
+      expect(synced).not.toContain('test-key:fx');
 
       // The page presses Insert below / Replace draft: the draft is untouched.
       expect(await pageScriptPressesEverything(page, 'Insert below')).toBe(1);
