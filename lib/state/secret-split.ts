@@ -103,7 +103,9 @@ export function splitSecrets(sync: AreaStorage, secrets: SecretStore, newRef: ()
       let latest = 0;
       return sync.watch(key, (value) => {
         const mine = ++latest;
-        void merge(value).then((merged) => {
+        void merge(value).then(async (merged) => {
+          // Keys written in plain (an older version, or a script setting storage directly): move them.
+          if (carriesKeys(value)) await write(merged).catch(() => undefined);
           if (mine === latest) callback(merged);
         });
       });

@@ -52,6 +52,16 @@ describe('API keys out of storage.sync', () => {
     expect([...secrets.data.values()]).toEqual([KEY]);
   });
 
+  it('moves keys that arrive in plain through a change (another writer) too', async () => {
+    const { raw, secrets, split } = setup();
+    const seen: unknown[] = [];
+    split.watch('settings', (v) => seen.push(v));
+    await raw.set('settings', { version: 1, translationProviders: [{ type: 'deepl', apiKey: KEY }] });
+    await expect.poll(() => secrets.data.size).toBe(1);
+    await expect.poll(async () => JSON.stringify(await raw.get('settings'))).not.toContain(KEY);
+    expect(seen.at(-1)).toEqual({ version: 1, translationProviders: [{ type: 'deepl', apiKey: KEY }] });
+  });
+
   it('forgets a key when its service is removed, and reuses the reference of an unchanged key', async () => {
     const { secrets, split } = setup();
     await split.set('settings', { version: 1, translationProviders: [{ type: 'deepl', apiKey: KEY }] });
