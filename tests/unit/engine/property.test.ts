@@ -78,7 +78,9 @@ describe('engine properties', () => {
         rule({ type: 'substitute', swap: [{ from: ['b', 'ដ'], to: ['bb', 'ត'] }] }),
       ]),
     ]);
-    const unit = alphabet.filter((u) => !/^\p{M}/u.test(u)); // a control before a combining mark would block NFC composition
+    // A control before a combining mark would block NFC composition; links and e-mails are found in
+    // the raw text (a control ends them), which moves what is suppressed as "inside a link".
+    const unit = alphabet.filter((u) => !/^\p{M}/u.test(u) && !/[@:]/.test(u));
     const control = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0x0e, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x84 }), fc.integer({ min: 0x86, max: 0x9f }), fc.constantFrom(0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069)).map((c) => String.fromCharCode(c));
     let hits = 0;
     fc.assert(
