@@ -1,6 +1,7 @@
-// `npm test`: type-check, unit tests, Chrome + Firefox builds (with web-ext lint), then the
-// real-browser suites against the built extensions (Chromium via Playwright, Firefox ESR via
-// WebDriver BiDi). Prints one closing line "N passed, N failed" summed over every vitest run.
+// `npm test`: type-check, unit tests, the eval smoke (detection / false-alarm floors), Chrome +
+// Firefox builds (with web-ext lint), then the real-browser suites against the built extensions
+// (Chromium via Playwright, Firefox ESR via WebDriver BiDi). Prints one closing line
+// "N passed, N failed" summed over every vitest run.
 import { readFileSync, rmSync } from 'node:fs';
 import { run, npx } from './run.mjs';
 
@@ -34,6 +35,8 @@ if (only !== 'e2e') {
   rmSync('.output/unit-report.json', { force: true });
   await step('Unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.output/unit-report.json']);
   tally('.output/unit-report.json');
+  // Guideline quality: the labelled eval corpus must keep the floors in tests/eval/floors.json.
+  await step('Eval smoke (npm run eval -- --check)', npx, ['tsx', 'tests/eval/cli.ts', '--check']);
 }
 if (only !== 'unit') {
   const built = await step('Build for Chrome (wxt build)', npx, ['wxt', 'build']);
