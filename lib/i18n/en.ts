@@ -62,6 +62,11 @@ export const en = {
   'panel.apply': 'Apply “{replacement}”',
   'panel.remove': 'Apply: remove “{match}”',
   'panel.readOnly': 'Fixes are unavailable in this editor; findings are shown read-only.',
+  'panel.truncated': 'The check stopped early: some findings may be missing.',
+  'panel.truncatedChars': {
+    one: 'Not checked: {chars} character of this draft (too long to check at once). Shorten it or add line breaks to check all of it.',
+    other: 'Not checked: {chars} characters of this draft (too long to check at once). Shorten it or add line breaks to check all of it.',
+  },
   'counter.label': '{count} of {limit}',
   'counter.over': '{count} over the limit',
   // Popup lookup, options page, organisation policy (issue 7)
