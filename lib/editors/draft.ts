@@ -1,6 +1,6 @@
 /**
  * Draft.js (X/Twitter). Writes with a synthetic paste of text/plain after the selection tick
- * (composers.md §0.3): works in empty and non-empty editors and for multi-line text, and Draft
+ * (docs/composers.md §0.3): works in empty and non-empty editors and for multi-line text, and Draft
  * pushes it as one undo step with the caret after the insertion. Deleting (empty replacement)
  * uses a synthetic cut: Draft's cut handler removes the selected fragment from its model itself.
  * execCommand('insertText') is a last resort only for single-line text into a non-empty editor

@@ -4,7 +4,7 @@
  * and back. read(), toDomRange() and caret() all come from the same walk, so they always agree.
  *
  * Never innerText (paragraph margins invent blank lines) and never bare textContent (it loses
- * block breaks). Rules (composers.md §5):
+ * block breaks). Rules (docs/composers.md §5):
  * - Block elements (p, div, li, headings…, Draft's [data-block]) start and end a line; nested
  *   blocks and empty blocks are handled like a browser's line boxes (no doubled breaks).
  * - <br> is '\n', except framework scaffolding that holds an empty line open: Lexical's

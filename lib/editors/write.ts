@@ -1,5 +1,5 @@
 /**
- * Shared write machinery for the editor modules (composers.md §7):
+ * Shared write machinery for the editor modules (docs/composers.md §7):
  * - DOM selection helpers that work inside open shadow roots (LinkedIn #interop-outlet);
  * - the synthetic events frameworks accept (paste, cut, beforeinput) and execCommand;
  * - `verifiedWrite`: read before, try each method in order, wait for the framework, read after.
@@ -53,7 +53,7 @@ export function nextSelectionChange(doc: Document, capMs = 60): Promise<void> {
 
 /**
  * Sets the document selection to `range` and waits until the framework has seen it
- * (composers.md §0.2: a paste dispatched in the same task lands at the old caret).
+ * (docs/composers.md §0.2: a paste dispatched in the same task lands at the old caret).
  */
 export async function selectDomRange(root: HTMLElement, range: Range): Promise<void> {
   focusRoot(root);
@@ -79,7 +79,7 @@ function eventTarget(root: HTMLElement): HTMLElement {
 
 /**
  * Synthetic paste carrying only text/plain (Draft and Lexical would parse HTML). The data is set
- * on the event's own clipboardData, the form Firefox also accepts (composers.md §7).
+ * on the event's own clipboardData, the form Firefox also accepts (docs/composers.md §7).
  */
 export function dispatchPaste(root: HTMLElement, text: string): boolean {
   const view = root.ownerDocument.defaultView ?? window;

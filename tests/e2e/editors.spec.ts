@@ -290,7 +290,7 @@ describe('verification', () => {
   it('a method that changes the text wrongly stops the write: no second method, no double insertion', async () => {
     const p = await open('facebook');
     await typeInto(p, 'facebook', 'We met Swaziland today.');
-    // execCommand loses newlines in Lexical (composers.md §2): the result is not the expected text.
+    // execCommand loses newlines in Lexical (docs/composers.md §2): the result is not the expected text.
     const result = await replace(p, 'lexical', 7, 16, 'Eswa\ntini', { methods: ['execCommand', 'beforeinput', 'paste'] });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.reason).toMatch(/execCommand changed the draft unexpectedly/);

@@ -3,7 +3,7 @@
  * faithfully enough for Envoy's adapters: real-site selectors find the composer, trusted keystrokes
  * reach the framework model, Enter/Shift+Enter behave like the platform, the platform's own submit
  * path captures the model text, and undo goes through the framework history. The last block
- * reproduces the write-method traps (composers.md §2) with the real frameworks.
+ * reproduces the write-method traps (docs/composers.md §2) with the real frameworks.
  *
  * Every assertion reads the framework model through window.__fixture (never innerText).
  */
@@ -319,7 +319,7 @@ describe('platform-specific DOM traps', () => {
 });
 
 /**
- * Write-method traps reproduced by the real frameworks (composers.md §0/§2). These document why
+ * Write-method traps reproduced by the real frameworks (docs/composers.md §0/§2). These document why
  * Envoy's editor modules choose different write methods per editor. Each test first types a
  * trusted baseline, selects all, waits a tick, then writes.
  */

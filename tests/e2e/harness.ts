@@ -51,7 +51,7 @@ export const FIXTURES: Record<string, FixtureInfo> = JSON.parse(
 export type FixtureName = 'x' | 'facebook' | 'linkedin' | 'bluesky' | 'mastodon' | 'telegram' | 'instagram' | 'threads' | 'whatsapp';
 
 /**
- * Real-site composer selectors (composers.md §1). `shadowHost` means the composer lives in that
+ * Real-site composer selectors (docs/composers.md §1). `shadowHost` means the composer lives in that
  * host's open shadow root (LinkedIn #interop-outlet). Tests use these to prove the fixtures are
  * findable the way Envoy's adapters find the live sites.
  */

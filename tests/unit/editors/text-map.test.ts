@@ -41,7 +41,7 @@ function expectRoundTrip(map: TextMap): void {
   }
 }
 
-// Snapshots typed as "Line one⏎⏎Line three⇧⏎soft⇧⏎" in each fixture (see composers.md §5).
+// Snapshots typed as "Line one⏎⏎Line three⇧⏎soft⇧⏎" in each fixture (see docs/composers.md §5).
 const DRAFT_JS =
   '<div data-contents="true"><div data-block="true" data-offset-key="a-0-0"><div data-offset-key="a-0-0" class="public-DraftStyleDefault-block"><span data-offset-key="a-0-0"><span data-text="true">Line one</span></span></div></div>' +
   '<div data-block="true" data-offset-key="b-0-0"><div data-offset-key="b-0-0" class="public-DraftStyleDefault-block"><span data-offset-key="b-0-0"><br data-text="true"></span></div></div>' +
