@@ -1,6 +1,7 @@
-// `npm test`: type-check, unit tests, the eval smoke (detection / false-alarm floors), Chrome + Firefox builds (with web-ext lint), then the
-// real-browser suite against the built extension. Prints one closing line
-// "N passed, N failed" summed over both vitest runs.
+// `npm test`: type-check, unit tests, the eval smoke (detection / false-alarm floors), Chrome +
+// Firefox builds (with web-ext lint), then the real-browser suites against the built extensions
+// (Chromium via Playwright, Firefox ESR via WebDriver BiDi). Prints one closing line
+// "N passed, N failed" summed over every vitest run.
 import { readFileSync, rmSync } from 'node:fs';
 import { run, npx } from './run.mjs';
 
@@ -39,7 +40,7 @@ if (only !== 'e2e') {
 }
 if (only !== 'unit') {
   const built = await step('Build for Chrome (wxt build)', npx, ['wxt', 'build']);
-  await step('Build for Firefox and lint (web-ext lint)', process.execPath, ['scripts/firefox-lint.mjs']);
+  const builtFirefox = await step('Build for Firefox and lint (web-ext lint)', process.execPath, ['scripts/firefox-lint.mjs']);
   await step('Build editor fixtures', process.execPath, ['scripts/build-fixtures.mjs']);
   if (built) {
     rmSync('.output/e2e-report.json', { force: true });
@@ -47,6 +48,13 @@ if (only !== 'unit') {
       'vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.output/e2e-report.json',
     ]);
     tally('.output/e2e-report.json');
+  }
+  if (builtFirefox) {
+    rmSync('.output/e2e-firefox-report.json', { force: true });
+    await step('Real-browser tests (Firefox ESR over WebDriver BiDi + Firefox build)', npx, [
+      'vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.output/e2e-firefox-report.json',
+    ]);
+    tally('.output/e2e-firefox-report.json');
   }
 }
 
