@@ -83,7 +83,8 @@ export function runCheck(
       prompts.push(p);
     },
   };
-  for (const { base, evaluate } of g.compiled) {
+  const rules = opts?.onlyRule === undefined ? g.compiled : (rulesById(g).get(opts.onlyRule) ?? []);
+  for (const { base, evaluate } of rules) {
     if (isActive(base, ctx, doc.scripts)) evaluate(doc, sink);
   }
 
@@ -94,6 +95,17 @@ export function runCheck(
   }
   prompts.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, checklistPrompts: prompts, truncated: doc.truncated, uncheckedChars };
+}
+
+const byId = new WeakMap<CompiledGuidelines, Map<string, CompiledGuidelines['compiled']>>();
+function rulesById(g: CompiledGuidelines): Map<string, CompiledGuidelines['compiled']> {
+  let map = byId.get(g);
+  if (!map) {
+    map = new Map();
+    for (const c of g.compiled) map.set(c.base.id, [...(map.get(c.base.id) ?? []), c]);
+    byId.set(g, map);
+  }
+  return map;
 }
 
 /** Within one rule, a hit inside another hit (or a duplicate) is dropped: "TOP SECRET" wins over "SECRET". */

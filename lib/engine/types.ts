@@ -77,4 +77,6 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Wall-clock budget in ms (default 50). `Infinity` disables it. */
   budgetMs?: number;
+  /** Evaluate only the rule with this id (a pack's embedded tests: linear in the pack's size). */
+  onlyRule?: string;
 }

@@ -11,6 +11,7 @@ import { checkText } from '@/lib/engine/check';
 import { applyFix } from '@/lib/engine/fix';
 import { foldTerm } from '@/lib/engine/normalize';
 import type { CheckContext, Mode } from '@/lib/engine/types';
+import { boundErrors, checkJsonText, checkPackValue, listNames, type JsonFileKind } from './limits';
 
 export interface PackError {
   file: string;
@@ -101,13 +102,32 @@ function issueText(issue: $ZodIssue, json: unknown): string {
   }
 }
 
-/** Keys starting with "$" or "_" are comments for authors and ignored. */
+/**
+ * Keys starting with "$" or "_" are comments for authors and ignored. Iterative (an explicit
+ * stack), so no nesting can overflow the call stack.
+ */
 function stripComments(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stripComments);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && !k.startsWith('_')) out[k] = stripComments(x);
-  return out;
+  const copy = (x: unknown): unknown => (x === null || typeof x !== 'object' ? x : Array.isArray(x) ? new Array<unknown>(x.length) : {});
+  const root = copy(v);
+  const stack: Array<[from: unknown, to: unknown]> = [[v, root]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!;
+    if (Array.isArray(from)) {
+      const out = to as unknown[];
+      from.forEach((x, i) => {
+        out[i] = copy(x);
+        if (out[i] !== x) stack.push([x, out[i]]);
+      });
+    } else if (from !== null && typeof from === 'object') {
+      const out = to as Record<string, unknown>;
+      for (const [k, x] of Object.entries(from)) {
+        if (k.startsWith('$') || k.startsWith('_')) continue;
+        out[k] = copy(x);
+        if (out[k] !== x) stack.push([x, out[k]]);
+      }
+    }
+  }
+  return root;
 }
 
 /** Checks that need the whole pack (references, per-type requirements, regex safety). */
@@ -131,12 +151,13 @@ function crossCheck(pack: Pack, file: string): PackError[] {
   dupes(pack.entities ?? [], (e) => e.id, 'entity', 'entities');
 
   const sourceIds = new Set(pack.sources.map((s) => s.id));
+  const knownSources = listNames([...sourceIds]) || 'none';
   const entityIds = new Set((pack.entities ?? []).map((e) => e.id));
   const isEmptyTerm = (t: string) => foldTerm(t).length === 0;
 
   for (const rule of pack.rules) {
     rule.sources.forEach((s, i) => {
-      if (!sourceIds.has(s.ref)) err(rule, `sources[${i}].ref`, `refers to source "${s.ref}", which is not in the pack's "sources" list (known: ${[...sourceIds].join(', ')}).`);
+      if (!sourceIds.has(s.ref)) err(rule, `sources[${i}].ref`, `refers to source "${s.ref}", which is not in the pack's "sources" list (known: ${knownSources}).`);
     });
     const def = ruleTypeOf(rule);
     if (def.output !== 'prompt' && rule.tests.flag.length === 0) {
@@ -156,8 +177,18 @@ function crossCheck(pack: Pack, file: string): PackError[] {
   return errors;
 }
 
-/** Validate the shape and cross-references of a pack (does not run its tests). */
+/**
+ * Validate the shape and cross-references of a pack (does not run its tests). The limits
+ * (lib/packs/limits.ts) come first; the errors returned are bounded.
+ */
 export function validatePack(json: unknown, fileName: string): PackResult {
+  const limit = checkPackValue(json, fileName);
+  if (limit) return { ok: false, errors: [limit] };
+  const r = validateShape(json, fileName);
+  return r.ok ? r : { ok: false, errors: boundErrors(r.errors) };
+}
+
+function validateShape(json: unknown, fileName: string): PackResult {
   const input = stripComments(json);
   const parsed = PackSchema.safeParse(input);
   if (!parsed.success) {
@@ -207,8 +238,9 @@ export function runPackTests(pack: Pack, fileName = `${pack.id}.json`, compiled?
     return [compileErrorToPackError(e, fileName)];
   }
   const errors: PackError[] = [];
-  const noBudget = { budgetMs: Infinity };
   for (const rule of pack.rules) {
+    // Only this rule is evaluated: testing stays linear in the size of the pack.
+    const noBudget = { budgetMs: Infinity, onlyRule: rule.id };
     const ctx = contextFor(rule);
     const fail = (field: string, msg: string) =>
       errors.push({ file: fileName, ruleId: rule.id, field, message: `Rule "${rule.id}": test "${field}" failed: ${msg}` });
@@ -257,11 +289,20 @@ export function loadPack(json: unknown, fileName: string): PackResult {
     return { ok: false, errors: [compileErrorToPackError(e, fileName)] };
   }
   const errors = runPackTests(v.pack, fileName, g);
-  return errors.length ? { ok: false, errors } : v;
+  return errors.length ? { ok: false, errors: boundErrors(errors) } : v;
 }
 
-/** Parse a pack file's text; invalid JSON gives an error naming the file, line and column. */
-export function parsePackFile(text: string, fileName: string): { ok: true; json: unknown } | { ok: false; errors: PackError[] } {
+/**
+ * Parse a pack file's (or settings file's) text; invalid JSON gives an error naming the file, line
+ * and column. Size and nesting limits are checked first, before JSON.parse sees the text.
+ */
+export function parsePackFile(
+  text: string,
+  fileName: string,
+  kind: JsonFileKind = 'pack',
+): { ok: true; json: unknown } | { ok: false; errors: PackError[] } {
+  const limit = checkJsonText(text, fileName, kind);
+  if (limit) return { ok: false, errors: [limit] };
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, json: JSON.parse(src) as unknown };

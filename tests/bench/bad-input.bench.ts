@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText, compilePacks, type CheckContext } from '@/lib/engine';
-import { loadPack, parsePackFile } from '@/lib/packs/validate';
+import { formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import { findProtectedSpans } from '@/lib/translation/protect';
 import type { Pack } from '@/lib/packs/schema';
 
@@ -42,10 +42,36 @@ function spacelessRun(length: number): string {
   return out;
 }
 
+/** Parse + load as the options page does; the pack must be refused with under 4 KB of text. */
+function refusePack(text: string): unknown {
+  const parsed = parsePackFile(text, 'bad.json');
+  const r = parsed.ok ? loadPack(parsed.json, 'bad.json') : parsed;
+  if (r.ok) throw new Error('the bad pack was accepted');
+  const message = r.errors.map(formatPackError).join('\n');
+  if (message.length >= 4096) throw new Error(`refusal is ${message.length} characters`);
+  return r;
+}
+
+const packJson = (rules: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ schema: 'envoy-pack/1', id: 'bad.pack', version: '1.0.0', title: { en: 'Bad' }, languages: ['en'], sources: [{ id: 'SRC', title: 'S' }], rules, ...extra });
+const termRule = (i: number, ref: string) => ({
+  id: `b.r${i}`, type: 'term', severity: 'warning', category: 'style', message: { en: 'm' }, explanation: { en: 'e' },
+  sources: [{ ref }], terms: [`word${i}`], tests: { flag: [`a word${i}`] },
+});
+
 export function badInputCases(): BadInputCase[] {
   const g = defaultGuidelines();
   const megabyteLine = `${spacelessRun(1_000_000)}\nTOP SECRET`;
+  const rules200k = packJson(Array.from({ length: 200_000 }, (_, i) => ({ id: `r${i}`, type: 'term' })));
+  const deep10k = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  const missingSources = packJson(
+    Array.from({ length: 5000 }, (_, i) => termRule(i, `MISSING${i}`)),
+    { sources: Array.from({ length: 5000 }, (_, i) => ({ id: `S${i}`, title: 'S' })) },
+  );
   return [
+    { name: 'pack: 200,000 rules refused', targetMs: 2000, run: () => refusePack(rules200k) },
+    { name: 'pack: 10,000-deep JSON refused', targetMs: 2000, run: () => refusePack(deep10k) },
+    { name: 'pack: 5,000 rules citing missing sources refused', targetMs: 2000, run: () => refusePack(missingSources) },
     { name: 'protect spans: URL + 64,000 ")"', targetMs: 50, run: () => findProtectedSpans(`voir https://a.example/x${')'.repeat(64_000)}`) },
     // 24,000 spans: the overlap test used to compare each with all taken before (seconds).
     { name: 'protect spans: 64,000 chars of numbers, @ and #', targetMs: 250, run: () => findProtectedSpans('1 @a #b '.repeat(8_000)) },
