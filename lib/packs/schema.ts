@@ -15,7 +15,7 @@ export const CATEGORIES = [
   'crisis', 'accessibility', 'engagement', 'accuracy', 'style', 'custom',
 ] as const;
 export const RULE_TYPES = [
-  'term', 'substitute', 'consistency', 'conditional', 'count', 'pattern', 'hashtag', 'address-form', 'checklist',
+  'term', 'substitute', 'consistency', 'conditional', 'count', 'pattern', 'hashtag', 'address-form', 'checklist', 'proximity',
 ] as const;
 export const COUNT_MEASURES = ['hashtags', 'mentions', 'emoji', 'exclamations', 'links', 'caps-ratio', 'caps-words'] as const;
 export const HASHTAG_CHECKS = ['camelcase', 'banned', 'length'] as const;
@@ -115,9 +115,20 @@ export const ChecklistRuleSchema = z.strictObject({
   ...common, ...literal, type: z.literal('checklist'), topics: phraseList.min(1), prompt: LocalizedSchema, template: text.optional(),
 });
 
+/** One group of a proximity rule: listed terms, an RE2 pattern, or both (either may match). */
+const ProximityGroupSchema = z.strictObject({ terms: phraseList.min(1).optional(), pattern: text.optional() });
+const proximityWindow = z.union([z.literal('sentence'), z.number().int().min(1).max(1000)]);
+export const ProximityRuleSchema = z.strictObject({
+  ...common, ...literal, type: z.literal('proximity'),
+  all: z.array(ProximityGroupSchema).min(1).max(4),
+  within: proximityWindow.optional(),
+  unless: z.array(ProximityGroupSchema).min(1).max(4).optional(),
+  unlessWithin: z.union([z.literal('post'), proximityWindow]).optional(),
+});
+
 export const RuleSchema = z.discriminatedUnion('type', [
   TermRuleSchema, SubstituteRuleSchema, ConsistencyRuleSchema, ConditionalRuleSchema, CountRuleSchema,
-  PatternRuleSchema, HashtagRuleSchema, AddressFormRuleSchema, ChecklistRuleSchema,
+  PatternRuleSchema, HashtagRuleSchema, AddressFormRuleSchema, ChecklistRuleSchema, ProximityRuleSchema,
 ]);
 
 export const EntitySchema = z.strictObject({

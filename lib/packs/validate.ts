@@ -178,6 +178,16 @@ function crossCheck(pack: Pack, file: string): PackError[] {
         if (problem) err(rule, 'pattern', problem);
         break;
       }
+      case 'proximity':
+        [...rule.all.map((g, i) => [`all[${i}]`, g] as const), ...(rule.unless ?? []).map((g, i) => [`unless[${i}]`, g] as const)].forEach(([field, g]) => {
+          if (!g.terms && g.pattern === undefined) err(rule, field, 'needs "terms", "pattern" or both.');
+          if (g.pattern !== undefined) {
+            const problem = checkPattern(g.pattern, rule.caseSensitive ?? false);
+            if (problem) err(rule, `${field}.pattern`, problem);
+          }
+          lists.push([`${field}.terms`, g.terms]);
+        });
+        break;
       case 'hashtag':
         if (rule.check === 'banned' && !rule.tags?.length) err(rule, 'tags', 'is missing: a "banned" hashtag check needs the list of tags.');
         if (rule.check === 'length' && rule.max === undefined) err(rule, 'max', 'is missing: a "length" hashtag check needs the maximum length.');

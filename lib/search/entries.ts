@@ -158,6 +158,9 @@ function ruleTerms(rule: Rule, entities: Map<string, Entity>): string[] {
     case 'checklist':
       out.push(...rule.topics);
       break;
+    case 'proximity':
+      for (const g of rule.all) out.push(...(g.terms ?? []));
+      break;
     default:
       break;
   }

@@ -1,0 +1,85 @@
+/**
+ * `proximity`: a structure, not a word list. Every group in `all` (listed terms or an RE2 pattern)
+ * must occur near an occurrence of the first group (the anchor) — in the same sentence, or within
+ * N characters — and no group of `unless` may occur in the `unlessWithin` window. One finding per
+ * anchor, spanning the anchor and the nearest hit of each other group, so "motorcade + leaves +
+ * 7 am + a boulevard" or "the opposition + has nothing to offer" are caught in any word order and
+ * with any wording the groups allow, while each group alone stays quiet.
+ */
+import { ruleFixes } from '../fix';
+import { patternHits } from './pattern';
+import type { RuleBase, RuleCompiler, CompileEnv } from '../internal';
+import type { Doc } from '../document';
+import type { Range } from '../types';
+import type { RuleOf } from '@/lib/packs/schema';
+
+type Group = RuleOf<'proximity'>['all'][number];
+type Window = 'post' | 'sentence' | number;
+
+/** Anchors examined per check: bounded for hostile input, far above any real post. */
+const MAX_ANCHORS = 200;
+/** Memo keys for this rule's patterns must not collide with pattern rules (which use their index ≥ 0). */
+const memoKey = (base: RuleBase, group: number): number => -(base.index * 16 + group + 1);
+
+function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): (doc: Doc) => Range[] {
+  const refs = (group.terms ?? []).map((t) => env.terms.ref(t, base));
+  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive);
+  return (doc) => {
+    const out: Range[] = [];
+    for (const ref of refs) out.push(...doc.hits(base, ref, raw));
+    if (pattern !== null) {
+      for (const r of patternHits(doc, env.patterns, pattern, key)) if (raw || !doc.suppressed(base, r)) out.push(r);
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  };
+}
+
+/** The gap in characters between two ranges (0 when they touch or overlap). */
+const gap = (a: Range, b: Range): number => Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
+
+function near(doc: Doc, anchor: Range, hit: Range, within: Window): boolean {
+  if (within === 'post') return true;
+  if (within === 'sentence') return doc.sentenceOf(anchor.start) === doc.sentenceOf(hit.start);
+  return gap(anchor, hit) <= within;
+}
+
+export const compileProximity: RuleCompiler<'proximity'> = (rule, base, env) => {
+  const within: Window = rule.within ?? 'sentence';
+  const unlessWithin: Window = rule.unlessWithin ?? within;
+  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false));
+  const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
+
+  return (doc, sink) => {
+    const anchors = groups[0]!(doc);
+    if (anchors.length === 0) return;
+    const others: Range[][] = [];
+    for (let g = 1; g < groups.length; g++) {
+      const hits = groups[g]!(doc);
+      if (hits.length === 0) return;
+      others.push(hits);
+    }
+    const blockers = unless.flatMap((u) => u(doc));
+    for (const anchor of anchors.slice(0, MAX_ANCHORS)) {
+      let start = anchor.start;
+      let end = anchor.end;
+      let complete = true;
+      for (const hits of others) {
+        let best: Range | null = null;
+        for (const h of hits) {
+          if (h.start < anchor.end && h.end > anchor.start) continue; // the same words cannot fill two groups
+          if (near(doc, anchor, h, within) && (!best || gap(anchor, h) < gap(anchor, best))) best = h;
+        }
+        if (!best) {
+          complete = false;
+          break;
+        }
+        start = Math.min(start, best.start);
+        end = Math.max(end, best.end);
+      }
+      if (!complete) continue;
+      const span = { start, end };
+      if (blockers.some((b) => near(doc, anchor, b, unlessWithin) || near(doc, span, b, unlessWithin))) continue;
+      sink.finding(base, { range: span, fixes: ruleFixes(base, doc.text, span) });
+    }
+  };
+};
