@@ -16,7 +16,7 @@ const MAX_MATCHES_PER_CHUNK = 200;
  * chunk under `memoKey` (a rule's index, or a key of its own for a rule with several patterns).
  * When the time budget runs out the matches found so far are returned and the document is marked truncated.
  */
-export function patternHits(doc: Doc, bank: PatternBank, id: number, memoKey: number): Range[] {
+function patternHits(doc: Doc, bank: PatternBank, id: number, memoKey: number): Range[] {
   const out: Range[] = [];
   for (const { offset, rec } of doc.chunks) {
     let ranges = rec.patterns.get(memoKey);

@@ -7,7 +7,8 @@
  * with any wording the groups allow, while each group alone stays quiet.
  */
 import { ruleFixes } from '../fix';
-import { patternHits } from './pattern';
+import { findAll, type PatternBank } from '../safe-regex';
+import { normalize } from '../normalize';
 import type { RuleBase, RuleCompiler, CompileEnv } from '../internal';
 import type { Doc } from '../document';
 import type { Range } from '../types';
@@ -18,6 +19,32 @@ type Window = 'post' | 'sentence' | number;
 
 /** Anchors examined per check: bounded for hostile input, far above any real post. */
 const MAX_ANCHORS = 200;
+const MAX_MATCHES_PER_CHUNK = 200;
+
+/**
+ * Group patterns run on each chunk's normalised text (zero-width spaces removed, spaces between
+ * Khmer words dropped, space runs collapsed, typographic apostrophes and dashes folded), so one
+ * pattern covers Khmer written with or without spaces or U+200B; matches map back to original
+ * offsets. Memoised per chunk like pattern rules.
+ */
+function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: number): Range[] {
+  const out: Range[] = [];
+  for (const { offset, rec } of doc.chunks) {
+    let ranges = rec.patterns.get(key);
+    if (!ranges) {
+      if (doc.overBudget()) {
+        doc.truncated = true;
+        return out;
+      }
+      const n = (rec.normalized ??= normalize(rec.text));
+      const re = bank.regex(id);
+      ranges = re ? findAll(re, n.norm, MAX_MATCHES_PER_CHUNK).map((r) => ({ start: n.start[r.start]!, end: n.end[r.end - 1]! })) : [];
+      rec.patterns.set(key, ranges);
+    }
+    for (const r of ranges) out.push({ start: r.start + offset, end: r.end + offset });
+  }
+  return out;
+}
 /** Memo keys for this rule's patterns must not collide with pattern rules (which use their index ≥ 0). */
 const memoKey = (base: RuleBase, group: number): number => -(base.index * 16 + group + 1);
 
@@ -28,7 +55,7 @@ function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number
     const out: Range[] = [];
     for (const ref of refs) out.push(...doc.hits(base, ref, raw));
     if (pattern !== null) {
-      for (const r of patternHits(doc, env.patterns, pattern, key)) if (raw || !doc.suppressed(base, r)) out.push(r);
+      for (const r of normalizedPatternHits(doc, env.patterns, pattern, key)) if (raw || !doc.suppressed(base, r)) out.push(r);
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   };
