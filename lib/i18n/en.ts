@@ -19,6 +19,7 @@ export const en = {
   'findings.count': { zero: 'No issues', one: '{count} issue', other: '{count} issues' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'Search guidelines',
+  'popup.resultsLabel': 'Matching guidelines',
   'popup.searchPlaceholder': 'Titles, names, markings…',
   'popup.noResults': 'No guideline matches “{query}”.',
   'popup.statusUnsupported': 'Envoy does not run on this page.',

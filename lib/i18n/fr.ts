@@ -17,6 +17,7 @@ export const fr: Catalogue = {
   'findings.count': { zero: 'Aucun problème', one: '{count} problème', other: '{count} problèmes' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'Rechercher dans les consignes',
+  'popup.resultsLabel': 'Consignes trouvées',
   'popup.searchPlaceholder': 'Titres, noms, mentions…',
   'popup.noResults': 'Aucune consigne ne correspond à « {query} ».',
   'popup.statusUnsupported': 'Envoy ne fonctionne pas sur cette page.',

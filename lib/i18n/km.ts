@@ -17,6 +17,7 @@ export const km: Catalogue = {
   'findings.count': { zero: 'គ្មានបញ្ហា', other: 'បញ្ហា {count}' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'ស្វែងរកគោលការណ៍ណែនាំ',
+  'popup.resultsLabel': 'គោលការណ៍ណែនាំដែលត្រូវគ្នា',
   'popup.searchPlaceholder': 'ងារ ឈ្មោះ សញ្ញាសម្ងាត់…',
   'popup.noResults': 'គ្មានគោលការណ៍ណែនាំត្រូវនឹង «{query}» ទេ។',
   'popup.statusUnsupported': 'Envoy មិនដំណើរការលើទំព័រនេះទេ។',
