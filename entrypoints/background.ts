@@ -29,6 +29,11 @@ export default defineBackground(() => {
   followInstanceSettings(settings);
   const translation = createBackgroundTranslation(settings);
 
+  // First run: the welcome page, in the browser's language (what Envoy checks, where text goes).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   handleMessages({
     'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'envoy:ui-strings': (request) => ({ catalogue: UI_CATALOGUES[request.lang] }),

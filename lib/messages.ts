@@ -123,6 +123,8 @@ export const checkResponseSchema = z.object({
     z.object({ ruleId: z.string(), packId: z.string(), prompt: localized, template: z.optional(z.string()), range }),
   ),
   truncated: z.boolean(),
+  /** Characters the time budget left unread (absent or 0: every line was read). */
+  uncheckedChars: z.optional(count),
   count: count,
 });
 export type CheckResponse = z.infer<typeof checkResponseSchema>;

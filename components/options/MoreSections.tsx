@@ -67,10 +67,20 @@ export function MastodonSection({ view, services }: { view: SettingsView; servic
 
 export function PrivacySection({ settings }: { settings: Settings }) {
   const { t } = useI18n();
-  const report = describeDataFlows(settings);
   return (
     <fieldset data-section="privacy">
       <legend>{t('options.privacy')}</legend>
+      <DataFlowReport settings={settings} />
+    </fieldset>
+  );
+}
+
+/** Where draft text goes under these settings, in plain words (options and welcome page). */
+export function DataFlowReport({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const report = describeDataFlows(settings);
+  return (
+    <>
       <p>{t('options.privacy.intro')}</p>
       {!report.draftsLeaveDevice ? <p data-privacy-nothing="">{t('options.privacy.nothing')}</p> : null}
       {report.translation.length > 0 && (
@@ -101,7 +111,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
       )}
       <p>{t('options.privacy.sync')}</p>
       <p>{t('options.privacy.local')}</p>
-    </fieldset>
+    </>
   );
 }
 

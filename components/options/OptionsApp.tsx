@@ -8,10 +8,11 @@ import { PacksSection } from '@/components/options/PacksSection';
 import { ProvidersSection } from '@/components/options/ProvidersSection';
 import { noServices, type GuidelinesSource, type OptionsServices } from '@/components/options/types';
 import { useSettings, usePageLanguage } from '@/components/useSettings';
+import { AccountTypeField, UiLanguageField } from '@/components/SettingFields';
 import { formatPackError } from '@/lib/packs/validate';
 import { ADAPTERS } from '@/lib/platforms';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
-import { ACCOUNT_TYPES, CHECKLIST_MODES, UI_LANGUAGES } from '@/lib/state/settings';
+import { CHECKLIST_MODES } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 
 export interface OptionsProps {
@@ -28,8 +29,6 @@ export interface OptionsProps {
   /** Extra sections supplied by the page. */
   children?: ReactNode;
 }
-
-const LANGUAGE_NAMES = { en: 'English', km: 'ខ្មែរ', fr: 'Français' } as const;
 
 export function OptionsApp(props: OptionsProps) {
   const lang = usePageLanguage(props.settings, props.browserLanguage);
@@ -84,42 +83,8 @@ function OptionsBody({ settings, guidelines, services = noServices, checklistTem
       )}
       {view.writeError && <div role="alert">{view.writeError}</div>}
 
-      <fieldset>
-        <legend>{t('options.language')}</legend>
-        <label>
-          <span className="visually-hidden">{t('options.language')}</span>
-          <select
-            aria-label={t('options.language')}
-            value={view.user.uiLanguage}
-            onChange={(e) => void view.update({ uiLanguage: e.target.value as typeof view.user.uiLanguage })}
-          >
-            <option value="auto">{t('options.language.auto')}</option>
-            {UI_LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </fieldset>
-
-      <fieldset data-setting="accountType">
-        <legend>{t('popup.accountType')}</legend>
-        {ACCOUNT_TYPES.map((type) => (
-          <label key={type}>
-            <input
-              type="radio"
-              name="accountType"
-              value={type}
-              checked={effective.accountType === type}
-              disabled={locked.has('accountType')}
-              onChange={() => void view.update({ accountType: type })}
-            />
-            {t(`account.${type}`)}
-          </label>
-        ))}
-        <LockedNote locked={locked.has('accountType')} />
-      </fieldset>
+      <UiLanguageField view={view} />
+      <AccountTypeField view={view} />
 
       <fieldset data-setting="enabledPlatforms">
         <legend>{t('options.platforms')}</legend>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
-import { TargetLanguageOptions } from '@/components/translation/TranslatePanel';
+import { TargetLanguageField } from '@/components/SettingFields';
 import type { OptionsServices } from '@/components/options/types';
 import { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, type ProviderConfig, type ProviderType } from '@/lib/state/settings';
 import type { SettingsView } from '@/lib/state/settings-store';
@@ -212,15 +212,7 @@ function TranslationDefaults({ view }: { view: SettingsView }) {
   const separatorKnown = SEPARATORS.some((s) => s.value === view.effective.bilingualSeparator);
   return (
     <div className="translation-defaults">
-      <label>
-        {t('options.defaultTarget')}
-        <select
-          value={view.effective.targetLanguage}
-          onChange={(e) => void view.update({ targetLanguage: e.target.value })}
-        >
-          <TargetLanguageOptions />
-        </select>
-      </label>
+      <TargetLanguageField view={view} />
       <label>
         {t('options.separator')}
         <select

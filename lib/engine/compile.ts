@@ -1,10 +1,10 @@
 /** compilePacks: packs → one term automaton + compiled rules. */
-import type { Entity, Pack, Rule } from '@/lib/packs/schema';
+import type { Entity, Pack, Rule } from './schema';
 import { TermTable } from './terms';
 import { PatternBank } from './safe-regex';
 import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
-import { RULE_COMPILERS } from './rules';
+import { ruleTypeOf } from './rules';
 import type { CompileEnv, CompiledRule, Part, RuleBase, TermRef } from './internal';
 import type { Localized, ResolvedSource, Severity } from './types';
 
@@ -66,11 +66,9 @@ function resolveSources(rule: Rule, pack: Pack): ResolvedSource[] {
 const set = <T>(xs: readonly T[] | undefined, star?: T): ReadonlySet<T> | null =>
   !xs || (star !== undefined && xs.includes(star)) ? null : new Set(xs);
 
-function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): RuleBase {
+function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable, structural: boolean): RuleBase {
   const caseSensitive = 'caseSensitive' in rule ? (rule.caseSensitive ?? false) : false;
   const wholeWord = 'wholeWord' in rule ? (rule.wholeWord ?? true) : true;
-  // Counts and hashtag checks look at structure, not wording: quotes do not exempt them by default.
-  const structural = rule.type === 'count' || rule.type === 'hashtag';
   return {
     id: rule.id,
     packId: pack.id,
@@ -87,6 +85,7 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): Rule
     explanation: rule.explanation,
     sources: resolveSources(rule, pack),
     exceptions: (rule.exceptions ?? []).map((t) => terms.ref(t, { caseSensitive: false, wholeWord: false })),
+    // Structural types (counts, hashtags) look at structure, not wording: quotes do not exempt them by default.
     quotedExempt: rule.quotedExempt ?? !structural,
     matchInside: new Set(rule.matchInside ?? []),
     fix: rule.fix,
@@ -107,13 +106,15 @@ export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
     const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
     const env: CompileEnv = { terms, patterns, pack, entities, vocabWords };
     for (const rule of pack.rules) {
+      let field = 'rule';
       try {
-        const base = makeBase(rule, pack, compiled.length, terms);
-        const compiler = RULE_COMPILERS[rule.type] as (r: Rule, b: RuleBase, e: CompileEnv) => CompiledRule['evaluate'];
-        compiled.push({ base, evaluate: compiler(rule, base, env) });
+        const def = ruleTypeOf(rule);
+        field = def.compileField ?? field;
+        const base = makeBase(rule, pack, compiled.length, terms, def.structural ?? false);
+        compiled.push({ base, evaluate: def.compile(rule, base, env) });
       } catch (err) {
         if (err instanceof CompileError) throw err;
-        throw new CompileError(pack.id, rule.id, rule.type === 'pattern' ? 'pattern' : 'rule', err instanceof Error ? err.message : String(err));
+        throw new CompileError(pack.id, rule.id, field, err instanceof Error ? err.message : String(err));
       }
     }
   }

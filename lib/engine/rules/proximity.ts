@@ -1,20 +1,33 @@
 /**
  * `proximity`: a structure, not a word list. Every group in `all` (listed terms or an RE2 pattern)
  * must occur near an occurrence of the first group (the anchor) — in the same sentence, or within
- * N characters — and no group of `unless` may occur in the `unlessWithin` window. One finding per
+ * the whole post — and no group of `unless` may occur in the `unlessWithin` window. One finding per
  * anchor, spanning the anchor and the nearest hit of each other group, so "motorcade + leaves +
  * 7 am + a boulevard" or "the opposition + has nothing to offer" are caught in any word order and
  * with any wording the groups allow, while each group alone stays quiet.
  */
+import { z } from 'zod';
 import { ruleFixes } from '../fix';
-import { findAll, type PatternBank } from '../safe-regex';
+import { checkPattern, findAll, type PatternBank } from '../safe-regex';
 import { normalize } from '../normalize';
-import type { RuleBase, RuleCompiler, CompileEnv } from '../internal';
+import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
+import type { RuleBase, CompileEnv } from '../internal';
 import type { Doc } from '../document';
 import type { Range } from '../types';
-import type { RuleOf } from '@/lib/packs/schema';
 
-type Group = RuleOf<'proximity'>['all'][number];
+/** One group: listed terms, an RE2 pattern, or both (either may match). */
+const groupSchema = z.strictObject({ terms: phraseList.min(1).optional(), pattern: text.optional() });
+// Windows are names, not character counts: Chromium's policy filtering keeps one JSON type per field.
+const windowSchema = z.enum(['sentence', 'post']);
+const schema = z.strictObject({
+  ...commonRuleFields, ...literalFields, type: z.literal('proximity'),
+  all: z.array(groupSchema).min(1).max(4),
+  within: windowSchema.optional(),
+  unless: z.array(groupSchema).min(1).max(4).optional(),
+  unlessWithin: windowSchema.optional(),
+});
+type Group = z.infer<typeof groupSchema>;
 type Window = 'post' | 'sentence' | number;
 
 /** Anchors examined per check: bounded for hostile input, far above any real post. */
@@ -70,7 +83,7 @@ function near(doc: Doc, anchor: Range, hit: Range, within: Window): boolean {
   return gap(anchor, hit) <= within;
 }
 
-export const compileProximity: RuleCompiler<'proximity'> = (rule, base, env) => {
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within: Window = rule.within ?? 'sentence';
   const unlessWithin: Window = rule.unlessWithin ?? within;
   const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false));
@@ -110,3 +123,25 @@ export const compileProximity: RuleCompiler<'proximity'> = (rule, base, env) => 
     }
   };
 };
+
+const groupsOf = (rule: z.infer<typeof schema>): Array<[string, Group]> => [
+  ...rule.all.map((g, i) => [`all[${i}]`, g] as [string, Group]),
+  ...(rule.unless ?? []).map((g, i) => [`unless[${i}]`, g] as [string, Group]),
+];
+
+export const proximity = defineRuleType({
+  schema,
+  compile,
+  validate: (rule, err) => {
+    for (const [field, g] of groupsOf(rule)) {
+      if (!g.terms && g.pattern === undefined) err(field, 'needs "terms", "pattern" or both.');
+      if (g.pattern !== undefined) {
+        const problem = checkPattern(g.pattern, rule.caseSensitive ?? false);
+        if (problem) err(`${field}.pattern`, problem);
+      }
+    }
+  },
+  phrases: (rule) => groupsOf(rule).map(([field, g]) => [`${field}.terms`, g.terms] as [string, readonly string[] | undefined]),
+  searchTerms: (rule) => rule.all.flatMap((g) => g.terms ?? []),
+  exampleVars: (rule) => ({ match: rule.all[0]?.terms?.[0] }),
+});
