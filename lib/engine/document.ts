@@ -5,7 +5,7 @@
  * UTF-16 offsets. Chunk analysis depends only on the chunk text, which is
  * what lets the incremental checker reuse it for unchanged paragraphs.
  */
-import { isBoundedWordCharAt, isBoundedWordCharBefore, normalizeScratch } from './normalize';
+import { isBoundedWordCharAt, isBoundedWordCharBefore, normalizeScratch, type Normalized } from './normalize';
 import { analyzeStructure, type Structure } from './structure';
 import type { Occ, Part, RuleBase, TermRef } from './internal';
 import type { Range } from './types';
@@ -21,6 +21,8 @@ export interface ChunkRecord extends Structure {
   patterns: Map<number, Range[]>;
   /** Pattern ids the RE2Set pre-filter found in this chunk (null: no pre-filter); filled lazily. */
   patternIds?: ReadonlySet<number> | null;
+  /** The chunk normalised with its own offset map, for rules that match patterns on normalised text; filled lazily. */
+  normalized?: Normalized;
 }
 
 export interface PlacedChunk {

@@ -16,8 +16,9 @@ import { pattern } from './pattern';
 import { hashtag } from './hashtag';
 import { addressForm } from './address-form';
 import { checklist } from './checklist';
+import { proximity } from './proximity';
 
-export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist] as const;
+export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist, proximity] as const;
 
 type Schemas<T extends readonly RuleTypeDef[]> = { -readonly [K in keyof T]: T[K]['schema'] };
 const schemas = RULE_TYPES.map((d) => d.schema) as unknown as Schemas<typeof RULE_TYPES>;
