@@ -1,5 +1,6 @@
 /** compilePacks: packs → one term automaton + compiled rules. */
 import type { Entity, Pack, Rule } from '@/lib/packs/schema';
+import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 import { TermTable } from './terms';
 import { PatternBank } from './safe-regex';
 import { foldTerm } from './normalize';
@@ -95,8 +96,14 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): Rule
   };
 }
 
+export interface CompileOptions {
+  /** The protocol tables in force (default: the packs' tables merged in pack order). */
+  tables?: MergedTables;
+}
+
 /** Compile validated packs. Throws CompileError only for packs that would fail validation. */
-export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
+export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): CompiledGuidelines {
+  const tables = options.tables ?? mergeTables(packs);
   const terms = new TermTable();
   const patterns = new PatternBank();
   const vocabTexts = packs.flatMap((p) => p.vocabulary?.accept ?? []);
@@ -105,7 +112,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
   const compiled: CompiledRule[] = [];
   for (const pack of packs) {
     const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
-    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords };
+    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords, tables };
     for (const rule of pack.rules) {
       try {
         const base = makeBase(rule, pack, compiled.length, terms);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
+import { NAME_STATUSES, TablesSchema } from '@/lib/entities/schema';
 
 export const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
 export const MODES = ['election', 'mourning', 'crisis'] as const;
@@ -15,7 +16,7 @@ export const CATEGORIES = [
   'crisis', 'accessibility', 'engagement', 'accuracy', 'style', 'custom',
 ] as const;
 export const RULE_TYPES = [
-  'term', 'substitute', 'consistency', 'conditional', 'count', 'pattern', 'hashtag', 'address-form', 'checklist',
+  'term', 'substitute', 'consistency', 'conditional', 'count', 'pattern', 'hashtag', 'address-form', 'checklist', 'official-name',
 ] as const;
 export const COUNT_MEASURES = ['hashtags', 'mentions', 'emoji', 'exclamations', 'links', 'caps-ratio', 'caps-words'] as const;
 export const HASHTAG_CHECKS = ['camelcase', 'banned', 'length'] as const;
@@ -40,6 +41,8 @@ export const SourceSchema = z.strictObject({
   url: z.url().optional(),
   section: text.optional(),
   retrieved: z.string().regex(DATE_RE, { message: 'must be a date written as YYYY-MM-DD' }).optional(),
+  /** Licence of the data taken from this source (generated tables). */
+  licence: text.optional(),
 });
 
 export const SourceRefSchema = z.strictObject({ ref: text, section: text.optional() });
@@ -115,9 +118,16 @@ export const ChecklistRuleSchema = z.strictObject({
   ...common, ...literal, type: z.literal('checklist'), topics: phraseList.min(1), prompt: LocalizedSchema, template: text.optional(),
 });
 
+/** Generated from the protocol tables in force (lib/entities): former/colloquial/house-style names and misspelt titles. */
+export const OfficialNameRuleSchema = z.strictObject({
+  ...common, type: z.literal('official-name'),
+  tables: z.array(z.enum(['states', 'organisations', 'titles'])).min(1),
+  statuses: z.array(z.enum(NAME_STATUSES)).min(1),
+});
+
 export const RuleSchema = z.discriminatedUnion('type', [
   TermRuleSchema, SubstituteRuleSchema, ConsistencyRuleSchema, ConditionalRuleSchema, CountRuleSchema,
-  PatternRuleSchema, HashtagRuleSchema, AddressFormRuleSchema, ChecklistRuleSchema,
+  PatternRuleSchema, HashtagRuleSchema, AddressFormRuleSchema, ChecklistRuleSchema, OfficialNameRuleSchema,
 ]);
 
 export const EntitySchema = z.strictObject({
@@ -141,6 +151,8 @@ export const PackSchema = z.strictObject({
   sources: z.array(SourceSchema).min(1),
   vocabulary: z.strictObject({ accept: phraseList }).optional(),
   entities: z.array(EntitySchema).optional(),
+  /** Protocol tables (lib/entities/schema.ts): rows replace same-id rows of packs in force before this one. */
+  tables: TablesSchema.optional(),
   rules: z.array(RuleSchema),
 });
 

@@ -11,6 +11,7 @@ import { checkText } from '@/lib/engine/check';
 import { applyFix } from '@/lib/engine/fix';
 import { foldTerm } from '@/lib/engine/normalize';
 import type { CheckContext, Mode } from '@/lib/engine/types';
+import { checkTables } from '@/lib/entities/validate';
 
 export interface PackError {
   file: string;
@@ -132,6 +133,7 @@ function crossCheck(pack: Pack, file: string): PackError[] {
 
   const sourceIds = new Set(pack.sources.map((s) => s.id));
   const entityIds = new Set((pack.entities ?? []).map((e) => e.id));
+  for (const p of checkTables(pack.tables, sourceIds)) errors.push({ file, field: p.field, message: p.message });
   const isEmptyTerm = (t: string) => foldTerm(t).length === 0;
 
   for (const rule of pack.rules) {
@@ -144,7 +146,7 @@ function crossCheck(pack: Pack, file: string): PackError[] {
     if (rule.type === 'checklist' && rule.severity !== 'suggestion') {
       err(rule, 'severity', `must be "suggestion" for checklist rules (found "${rule.severity}").`);
     }
-    const replaceNeedsWith = !['substitute', 'consistency', 'address-form', 'checklist'].includes(rule.type) &&
+    const replaceNeedsWith = !['substitute', 'consistency', 'address-form', 'checklist', 'official-name'].includes(rule.type) &&
       !(rule.type === 'conditional' && rule.acronyms) && !(rule.type === 'hashtag' && rule.check === 'camelcase');
     if (rule.fix?.action === 'replace' && !rule.fix.with && replaceNeedsWith) {
       err(rule, 'fix.with', 'is missing: a "replace" fix needs at least one replacement text.');

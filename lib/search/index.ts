@@ -7,6 +7,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Pack } from '@/lib/packs/schema';
 import type { Glossary } from '@/lib/translation/glossary';
+import type { MergedTables } from '@/lib/entities/merge';
 import { buildEntries, type GuidelineEntry, type GuidelineSource, type Localized } from './entries';
 import { isKhmerTerm, tokenize } from './tokenize';
 
@@ -15,6 +16,8 @@ export { buildEntries } from './entries';
 export { foldText, tokenize } from './tokenize';
 
 type Lang = 'en' | 'km' | 'fr';
+
+const NAMED: ReadonlySet<GuidelineEntry['kind']> = new Set(['state', 'organisation', 'institution']);
 
 interface Doc {
   n: number;
@@ -71,6 +74,8 @@ export class GuidelineIndex {
         // Typo tolerance for Latin words of four letters or more (one edit, two from eight).
         fuzzy: (term) => (isKhmerTerm(term) || term.length < 4 ? false : term.length >= 8 ? 0.25 : 0.2),
         weights: { fuzzy: 0.4, prefix: 0.6 },
+        // A name typed in full should show the state or organisation before rules and terms that mention it.
+        boostDocument: (n) => (NAMED.has(entries[n as number]!.kind) ? 1.5 : 1),
       },
     });
     this.mini.addAll(
@@ -78,7 +83,8 @@ export class GuidelineIndex {
         n,
         title: all(e.title),
         terms: e.terms.join('\n'),
-        body: [all(e.explanation), all(e.packTitle), e.sources.map((s) => [s.title, s.publisher, s.section].filter(Boolean).join(' ')).join('\n'), e.category ?? '']
+        // Sources are searchable for guidelines; table rows share a few long source titles that would only add noise.
+        body: [all(e.explanation), all(e.packTitle), e.kind === 'guideline' ? e.sources.map((s) => [s.title, s.publisher, s.section].filter(Boolean).join(' ')).join('\n') : '', e.category ?? '']
           .join('\n'),
         ref: e.id.replace(/[._:-]/g, ' '),
       })),
@@ -126,12 +132,15 @@ function khmerCoverage(hit: SearchResult): number {
 const cache = new WeakMap<readonly Pack[], WeakMap<Glossary | typeof NO_GLOSSARY, GuidelineIndex>>();
 const NO_GLOSSARY = {};
 
-/** The index for these packs and glossary, built on first use and then reused. */
-export function guidelineIndex(packs: readonly Pack[], glossary?: Glossary): GuidelineIndex {
+/**
+ * The index for these packs and glossary, built on first use and then reused.
+ * `tables` (derived from the same packs, in precedence order) is used on the first build.
+ */
+export function guidelineIndex(packs: readonly Pack[], glossary?: Glossary, tables?: MergedTables): GuidelineIndex {
   let byGlossary = cache.get(packs);
   if (!byGlossary) cache.set(packs, (byGlossary = new WeakMap()));
   const key = glossary ?? NO_GLOSSARY;
   let index = byGlossary.get(key);
-  if (!index) byGlossary.set(key, (index = new GuidelineIndex(buildEntries(packs, glossary))));
+  if (!index) byGlossary.set(key, (index = new GuidelineIndex(buildEntries(packs, glossary, tables))));
   return index;
 }

@@ -10,6 +10,7 @@ import { compilePattern } from './pattern';
 import { compileHashtag } from './hashtag';
 import { compileAddressForm } from './address-form';
 import { compileChecklist } from './checklist';
+import { compileOfficialName } from './official-name';
 
 export const RULE_COMPILERS: { [T in RuleType]: RuleCompiler<T> } = {
   term: compileTerm,
@@ -21,4 +22,5 @@ export const RULE_COMPILERS: { [T in RuleType]: RuleCompiler<T> } = {
   hashtag: compileHashtag,
   'address-form': compileAddressForm,
   checklist: compileChecklist,
+  'official-name': compileOfficialName,
 };
