@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests, Chrome + Firefox builds (with web-ext lint), then the
+// `npm test`: type-check, unit tests, the eval smoke (detection / false-alarm floors), Chrome + Firefox builds (with web-ext lint), then the
 // real-browser suite against the built extension. Prints one closing line
 // "N passed, N failed" summed over both vitest runs.
 import { readFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,8 @@ if (only !== 'e2e') {
   rmSync('.output/unit-report.json', { force: true });
   await step('Unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.output/unit-report.json']);
   tally('.output/unit-report.json');
+  // Guideline quality: the labelled eval corpus must keep the floors in tests/eval/floors.json.
+  await step('Eval smoke (npm run eval -- --check)', npx, ['tsx', 'tests/eval/cli.ts', '--check']);
 }
 if (only !== 'unit') {
   const built = await step('Build for Chrome (wxt build)', npx, ['wxt', 'build']);

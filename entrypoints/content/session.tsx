@@ -2,11 +2,9 @@ import { Component, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EnvoyRoot } from '@/components/i18n';
-import { khmerFontFaceCss } from '@/components/fonts';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { TARGET_ATTRIBUTE, type ProbeResult } from '@/lib/bridge/protocol';
@@ -17,6 +15,7 @@ import type { SettingsStore } from '@/lib/state/settings-store';
 import type { DraftChecker } from '@/entrypoints/content/checker';
 import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
 import { resolveSubmitButtons } from '@/entrypoints/content/submit-guard';
+import { registerPanelKhmerFont } from '@/entrypoints/content/khmer-font';
 import { placePanel, type Box } from '@/lib/panel-placement';
 import type { BridgeClient } from '@/extension/bridge-client';
 
@@ -130,19 +129,17 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     timer = ctx.setTimeout(recheck, CHECK_DEBOUNCE_MS);
   };
 
+  void registerPanelKhmerFont();
   const ui: ShadowRootContentScriptUi<Root> = await createShadowRootUi(ctx, {
     name: UI_NAME,
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount(container, shadow, host) {
+    onMount(container, _shadow, host) {
       host.setAttribute('data-platform', adapter.id);
       host.setAttribute('data-editor', spec.editor);
       host.setAttribute('data-composer-kind', spec.kind);
       host.setAttribute('data-composer-id', id);
-      const fonts = document.createElement('style');
-      fonts.textContent = khmerFontFaceCss((p) => browser.runtime.getURL(p as never));
-      shadow.prepend(fonts);
       const anchor = document.createElement('div');
       anchor.className = 'envoy-anchor';
       container.append(anchor);

@@ -130,4 +130,47 @@ describe('UI language in the page', () => {
     await options.close();
     await page.close();
   });
+
+  it('Khmer in the panel renders in the bundled font, registered in the page document (not the shadow root)', async () => {
+    // Meaningful only where the system has no Khmer font of its own (CI, this machine: `fc-list :lang=km` is empty):
+    // there the fallback draws empty boxes, so a different width proves the bundled glyphs are used.
+    const page = await openFixture(browser.context, 'facebook');
+    await focusComposer(page, 'facebook');
+    await typeKeys(page, 'Cable marked TOP SECRET.');
+    const region = page.locator('diplomacy-assistant section.panel');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('Envoy findings');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Interface language').selectOption('km');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('លទ្ធផលរបស់ Envoy');
+
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Envoy Khmer').map((f) => `${f.weight}:${f.status}`);
+    });
+    expect(faces.sort()).toEqual(['400:loaded', '700:loaded']);
+    // No <style> or extension URL was added to the page for it.
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('noto-sans-khmer'))).toBe(false);
+
+    const widths = await page.evaluate(() => {
+      const root = document.querySelector('diplomacy-assistant')!.shadowRoot!;
+      const label = root.querySelector('section.panel')!.getAttribute('aria-label')!;
+      const probe = (family: string | null) => {
+        const span = document.createElement('span');
+        span.textContent = label;
+        if (family) span.style.fontFamily = family;
+        root.querySelector('.envoy-root')!.append(span);
+        const width = span.getBoundingClientRect().width;
+        span.remove();
+        return width;
+      };
+      return { panel: probe(null), fallback: probe('sans-serif') };
+    });
+    expect(widths.panel).toBeGreaterThan(0);
+    expect(Math.abs(widths.panel - widths.fallback)).toBeGreaterThan(2);
+
+    await options.getByLabel('ភាសាផ្ទាំងប្រើប្រាស់', { exact: true }).selectOption('en');
+    await options.close();
+    await page.close();
+  });
 });
