@@ -9,7 +9,7 @@ import type { Pack } from '@/lib/packs/schema';
 import type { Glossary } from '@/lib/translation/glossary';
 import type { MergedTables } from '@/lib/entities/merge';
 import { buildEntries, type GuidelineEntry, type GuidelineSource, type Localized } from './entries';
-import { isKhmerTerm, tokenize } from './tokenize';
+import { foldText, isKhmerTerm, tokenize } from './tokenize';
 
 export type { EntryHolder, EntryKind, EntryLang, EntryNames, FormerName, GuidelineEntry, GuidelineKind, GuidelineSource, Localized, NameForms } from './entries';
 export { buildEntries } from './entries';
@@ -54,6 +54,8 @@ export class GuidelineIndex {
   /** Milliseconds it took to build (for the popup's timing hook and the benchmark). */
   readonly buildMs: number;
   private readonly mini: MiniSearch<Doc>;
+  /** Folded official forms and titles → entries: a query typed out in full ranks its exact entries first. */
+  private readonly exact = new Map<string, number[]>();
 
   constructor(entries: readonly GuidelineEntry[]) {
     const t0 = performance.now();
@@ -89,6 +91,14 @@ export class GuidelineIndex {
         ref: e.id.replace(/[._:-]/g, ' '),
       })),
     );
+    entries.forEach((e, n) => {
+      const forms = [e.title.en, e.title.fr, e.title.km, ...Object.values(e.names ?? {}).flatMap((f) => [f?.short, f?.formal, f?.acronym])];
+      for (const f of new Set(forms.filter((x): x is string => Boolean(x)).map(exactKey))) {
+        const list = this.exact.get(f);
+        if (list) list.push(n);
+        else this.exact.set(f, [n]);
+      }
+    });
     this.buildMs = performance.now() - t0;
   }
 
@@ -101,6 +111,8 @@ export class GuidelineIndex {
     // so a long Khmer query does not list everything that shares one syllable.
     const needKhmer = khmer.length >= 3 ? Math.ceil(khmer.length / 2) : khmer.length > 0 ? 1 : 0;
     const hits = this.mini.search(query);
+    const exact = new Set(this.exact.get(exactKey(query)) ?? []);
+    if (exact.size > 0) hits.sort((a, b) => Number(exact.has(b.id as number)) - Number(exact.has(a.id as number)) || b.score - a.score);
     const out: GuidelineResult[] = [];
     for (const hit of hits) {
       if (needKhmer && khmerCoverage(hit) < needKhmer) continue;
@@ -123,6 +135,14 @@ export class GuidelineIndex {
     }
     return out;
   }
+}
+
+/** Folded text with single spaces (Khmer spaces dropped), for exact-name matches. */
+function exactKey(text: string): string {
+  return foldText(text)
+    .replace(/([\u1780-\u17FF])\s+(?=[\u1780-\u17FF])/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function khmerCoverage(hit: SearchResult): number {
