@@ -11,6 +11,9 @@ import { ALL_PLATFORM_MATCHES, OPTIONAL_HOST_PATTERNS } from './lib/platforms/ho
 export const ENVOY_MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApei+mwiZ914gZorbEGYA1FTadOgRZS3oqgsrs0NE3ElQaBkS7+J5NCPoc+eburXj54krcMAvjSREhy5VfQSjwo7yytNEN8QgCFLDlkhPffG3m7jiBJBY8E7tAPMakIBe4ILRdAdKlTMBfjpzDXwvIeaR0yzIX/uftCaP2cQc7JizLc3nxtLL7fLXw0QLLJ1gtM2y3qD7T8Rskoiog1VuFcDzt6vlVxN3Sv9BDtBKRthtTXHcmuDSIgAGE94fDDOgHzgYk1xvaaaXIHIeBkgZBblaXQX1/6VorOgUgrMc50omZGHZq1Kv02jjmkdH+izPRIobtBr9tqQDDYmbag1EKQIDAQAB';
 
+/** Web-accessible files: the Khmer font's woff2 files, nothing else (see web_accessible_resources). */
+const WEB_ACCESSIBLE_FONTS = 'fonts/*.woff2';
+
 export default defineConfig({
   // Explicit imports everywhere: code reads the same in tests, lib/ and entrypoints.
   imports: false,
@@ -51,10 +54,14 @@ export default defineConfig({
         : // WXT drops optional_host_permissions for MV2 instead of converting it.
           { optional_permissions: [...OPTIONAL_HOST_PATTERNS] }),
       action: { default_title: 'Envoy' },
+      // The in-page panel's Khmer font files (not their licence text), and only by the per-session
+      // dynamic URL that runtime.getURL returns: a page cannot fetch chrome-extension://<id>/… to
+      // detect Envoy, and a dynamic URL carries no id. Any https page, like WXT's panel stylesheet,
+      // because user-added Mastodon instances get the panel too.
       web_accessible_resources:
         manifestVersion === 3
-          ? [{ resources: ['fonts/*'], matches: [...ALL_PLATFORM_MATCHES] }]
-          : (['fonts/*'] as unknown as never),
+          ? [{ resources: [WEB_ACCESSIBLE_FONTS], matches: ['https://*/*'], use_dynamic_url: true }]
+          : ([WEB_ACCESSIBLE_FONTS] as unknown as never),
       ...(chromium
         ? { key: ENVOY_MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }
         : {}),

@@ -11,6 +11,17 @@ import { handleMessages } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';
 import { createBackgroundTranslation } from '@/extension/translation-service';
 
+/** The context a cloud confirmation is bound to: the sender's tab and page origin. */
+function requesterOf(sender: { tabId?: number; url?: string }): string {
+  let origin = '';
+  try {
+    origin = sender.url ? new URL(sender.url).origin : '';
+  } catch {
+    origin = '';
+  }
+  return `${sender.tabId ?? 'no-tab'} ${origin}`;
+}
+
 export default defineBackground(() => {
   const settings = settingsStore();
   forgetClosedTabs();
@@ -25,7 +36,8 @@ export default defineBackground(() => {
     'envoy:checklist-draft': (request, sender) => handleChecklistDraft(request, sender.tabId),
     'envoy:checklist-templates': () => checklistTemplates(),
     'envoy:translate-plan': (request) => translation.plan(request),
-    'envoy:translate': (request) => translation.translate(request),
+    'envoy:confirm-cloud': (request, sender) => translation.confirmCloud(request.destination, requesterOf(sender)),
+    'envoy:translate': (request, sender) => translation.translate(request, requesterOf(sender)),
     'envoy:open-studio': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };

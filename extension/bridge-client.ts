@@ -15,11 +15,25 @@ export interface BridgeClient {
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
 
+/** A bridge that is not there: editor modules use their isolated-world write methods. */
+export const NO_BRIDGE: BridgeClient = {
+  ready: Promise.resolve(false),
+  request: () => Promise.reject(new Error('Editor bridge unavailable')),
+};
+
+/**
+ * Builds with a MAIN-world bridge (entrypoints/editor-bridge.content.ts is excluded from Firefox
+ * and Safari builds). Elsewhere no handshake is posted at all: with no bridge listening, the port
+ * would go to whichever page script listens for messages.
+ */
+export const HAS_MAIN_WORLD_BRIDGE = import.meta.env.BROWSER !== 'firefox' && import.meta.env.BROWSER !== 'safari';
+
 /**
  * Must be called at document_start: the handshake is only accepted before page
  * scripts run (see lib/bridge/main-world.ts).
  */
-export function connectBridge(win: Window = window, handshakeTimeoutMs = 3000): BridgeClient {
+export function connectBridge(win: Window = window, handshakeTimeoutMs = 3000, mainWorld = HAS_MAIN_WORLD_BRIDGE): BridgeClient {
+  if (!mainWorld) return NO_BRIDGE;
   const channel = new MessageChannel();
   const pending = new Map<number, Pending>();
   let nextId = 1;

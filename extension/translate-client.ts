@@ -1,6 +1,6 @@
 import type { TranslateClient } from '@/components/translation/TranslatePanel';
 import { sendToBackground } from '@/extension/messaging';
-import { translatePlanResponseSchema, translateResponseSchema } from '@/lib/messages';
+import { confirmCloudResponseSchema, translatePlanResponseSchema, translateResponseSchema } from '@/lib/messages';
 
 /**
  * Translation requests to the background (content script, studio). Replies are validated: a
@@ -18,5 +18,9 @@ export const backgroundTranslateClient: TranslateClient = {
     const parsed = translateResponseSchema.safeParse(reply);
     if (!parsed.success) throw new Error('invalid reply');
     return parsed.data;
+  },
+  async confirmCloud(destination) {
+    const reply = confirmCloudResponseSchema.safeParse(await sendToBackground({ type: 'envoy:confirm-cloud', destination }));
+    return reply.success && reply.data.ok ? reply.data.token : undefined;
   },
 };

@@ -3,15 +3,17 @@
  *
  * - Providers come from the effective settings (`translationProviders`, organisation policy on
  *   top), in order; cloud services only when `allowCloudTranslation` is true AND the request
- *   carries `confirmedDestination` equal to that service's host (the UI showed where the text
- *   goes and the user confirmed). Anything else is refused.
+ *   carries a one-time confirmation token for that service's host (lib/translation/confirmations.ts).
+ *   Envoy's UI gets the token with `envoy:confirm-cloud` after the user pressed "Send to <host>"
+ *   (a trusted event); it is bound to the host and the asking tab, single use, short-lived.
+ *   Anything else is refused: no field a sender sets is taken as the user's confirmation.
  * - HTTP services are reached from here (timeouts, retries: lib/translation/http.ts) and only
  *   with the host permission granted in Settings → Translation; without it the answer names the
  *   host and where to grant it.
  * - Chrome's on-device Translator runs in the offscreen document (extension/chrome-ai.ts).
  * - Draft text is never logged: errors carry kinds, provider names and HTTP statuses only.
  */
-import type { PlanStep, TranslateError, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
+import type { ConfirmCloudResponse, PlanStep, TranslateError, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
 import type { EnvoyRequest } from '@/lib/messages';
 import { detectLanguage, type BrowserLanguageDetector, type Detection } from '@/lib/translation/detect';
 import { defaultGlossary, type Glossary } from '@/lib/translation/glossary';
@@ -30,6 +32,7 @@ import type { SettingsStore } from '@/lib/state/settings-store';
 import { fromI18nDetectLanguage } from '@/lib/translation/detect';
 import { backgroundChromeTranslator } from '@/extension/chrome-ai';
 import { hasOrigin, patternHost, permissionMessage, providerOrigin } from '@/extension/permissions';
+import { createConfirmationStore, type ConfirmationStore } from '@/lib/translation/confirmations';
 
 type PlanRequest = Extract<EnvoyRequest, { type: 'envoy:translate-plan' }>;
 type TranslateRequestMessage = Extract<EnvoyRequest, { type: 'envoy:translate' }>;
@@ -50,6 +53,8 @@ export interface TranslationServiceDeps {
   /** Browser language detector (`i18n.detectLanguage`), used for Latin-script drafts. */
   detector?: BrowserLanguageDetector | undefined;
   glossary?: Glossary;
+  /** One-time cloud confirmations (tests inject a clock). */
+  confirmations?: ConfirmationStore;
   /** HTTP tuning (tests). */
   http?: Pick<ProviderDeps, 'timeoutMs' | 'retries' | 'backoffMs' | 'sleep'>;
   now?: () => number;
@@ -63,9 +68,20 @@ interface Entry {
   origin?: string;
 }
 
+/**
+ * Who sent a request: the background passes the sender's tab and origin, so a confirmation minted
+ * for one tab cannot be spent by another.
+ */
+export type Requester = string;
+
 export interface TranslationService {
   plan(request: PlanRequest): Promise<TranslatePlanResponse>;
-  translate(request: TranslateRequestMessage): Promise<TranslateResponse>;
+  /**
+   * Mints a one-time confirmation for sending to `destination`, only when cloud translation is
+   * allowed and a configured cloud service has that host.
+   */
+  confirmCloud(destination: string, requester?: Requester): Promise<ConfirmCloudResponse>;
+  translate(request: TranslateRequestMessage, requester?: Requester): Promise<TranslateResponse>;
 }
 
 function privacyOf(p: TranslationProvider): PlanStep['privacy'] {
@@ -83,6 +99,7 @@ function publicWarnings(warnings: readonly TranslationWarning[]): Array<{ code: 
 export function createTranslationService(deps: TranslationServiceDeps): TranslationService {
   const glossary = deps.glossary ?? defaultGlossary;
   const now = deps.now ?? (() => Date.now());
+  const confirmations = deps.confirmations ?? createConfirmationStore({ now });
   // Provider instances are kept while their config is unchanged (Apertium caches its pair list).
   const cache = new Map<string, Entry>();
 
@@ -152,8 +169,17 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
       return { ok: true, from, ...(detection ? { detection: publicDetection(detection)! } : {}), steps, ...(next ? { next } : {}) };
     },
 
-    async translate(request) {
+    async confirmCloud(destination, requester = '') {
+      const { list, allowCloud } = await entries();
+      const known = list.some((e) => e.provider.isCloud && e.provider.destination() === destination);
+      if (!allowCloud || !known) return { ok: false };
+      return { ok: true, token: confirmations.mint(destination, requester) };
+    },
+
+    async translate(request, requester = '') {
       const started = now();
+      // Spent here, whatever happens next: a token is good for one request only.
+      const confirmed = confirmations.take(request.confirmation, requester);
       const { list, allowCloud } = await entries();
       const missing: Entry[] = [];
       const usable: Entry[] = [];
@@ -179,7 +205,7 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
           reviewedTermsOnly: true,
           ...(deps.detector ? { browserDetector: deps.detector } : {}),
           confirmCloud: ({ destination, label }) => {
-            if (request.confirmedDestination !== undefined && request.confirmedDestination === destination) return true;
+            if (confirmed !== undefined && confirmed === destination) return true;
             declined ??= { destination, label };
             return false;
           },

@@ -52,17 +52,23 @@ export const requestSchema = z.discriminatedUnion('type', [
     to: languageTag,
   }),
   /**
-   * content script / studio → background: translate the draft (or `selection` of it).
-   * A cloud service is used only when cloud translation is allowed AND `confirmedDestination`
-   * equals that service's destination host (the UI showed it and the user confirmed).
+   * content script / studio → background, from the user's press on "Send to <host>" (a trusted
+   * event): a one-time token confirming that host (lib/translation/confirmations.ts).
    */
-  z.object({
+  z.object({ type: z.literal('envoy:confirm-cloud'), destination: z.string().check(z.minLength(1), z.maxLength(253)) }),
+  /**
+   * content script / studio → background: translate the draft (or `selection` of it).
+   * A cloud service is used only when cloud translation is allowed AND `confirmation` is an
+   * unused, unexpired token minted for that service's host and this sender. Strict: a request
+   * with any other field (such as a self-declared destination) is refused whole.
+   */
+  z.strictObject({
     type: z.literal('envoy:translate'),
     text: z.string().check(z.maxLength(MAX_TRANSLATE_CHARS)),
     selection: z.optional(textRange),
     from: z.optional(languageTag),
     to: languageTag,
-    confirmedDestination: z.optional(z.string().check(z.maxLength(253))),
+    confirmation: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/))),
   }),
   /** content script → background: this tab's checklist ticks for one composer (storage.session, keyed by the sender's tab) */
   z.object({
@@ -117,6 +123,8 @@ export const checkResponseSchema = z.object({
     z.object({ ruleId: z.string(), packId: z.string(), prompt: localized, template: z.optional(z.string()), range }),
   ),
   truncated: z.boolean(),
+  /** Characters the time budget left unread (absent or 0: every line was read). */
+  uncheckedChars: z.optional(count),
   count: count,
 });
 export type CheckResponse = z.infer<typeof checkResponseSchema>;
@@ -225,6 +233,12 @@ export const translateResponseSchema = z.union([
 ]);
 export type TranslateResponse = z.infer<typeof translateResponseSchema>;
 
+export const confirmCloudResponseSchema = z.union([
+  z.object({ ok: z.literal(true), token: z.string().check(z.regex(/^[0-9a-f]{32}$/)) }),
+  z.object({ ok: z.literal(false) }),
+]);
+export type ConfirmCloudResponse = z.infer<typeof confirmCloudResponseSchema>;
+
 const pluralForms = z.object({
   zero: z.optional(z.string()),
   one: z.optional(z.string()),
@@ -247,6 +261,7 @@ export interface ResponseMap {
   'envoy:checklist-templates': { templates: unknown[] };
   'envoy:translate-plan': TranslatePlanResponse;
   'envoy:translate': TranslateResponse;
+  'envoy:confirm-cloud': ConfirmCloudResponse;
 }
 
 export function parseRequest(message: unknown): EnvoyRequest | undefined {

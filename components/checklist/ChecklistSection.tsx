@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { langAttributes } from '@/lib/i18n';
+import { onTrusted } from '@/components/trusted';
 import type { HoldRejection } from '@/lib/checklist/hold';
 import { describeReason, type SelectionReason } from '@/lib/checklist/select';
 import type { ItemStatus } from '@/lib/checklist/state';
@@ -98,7 +99,7 @@ export function ChecklistSection(props: ChecklistSectionProps) {
       {props.reminder && !held && (
         <div className="checklist-reminder" role="status" data-checklist-reminder="">
           <span>{t('checklist.reminder')}</span>
-          <button type="button" onClick={props.onDismissReminder}>
+          <button type="button" onClick={onTrusted(() => props.onDismissReminder())}>
             {t('checklist.dismiss')}
           </button>
         </div>
@@ -109,25 +110,24 @@ export function ChecklistSection(props: ChecklistSectionProps) {
           <p>{complete ? t('checklist.heldComplete') : t('checklist.held', { count: openCount })}</p>
           {props.postAgain && <p className="checklist-note">{t('checklist.postAgain')}</p>}
           <div className="checklist-actions">
-            <button type="button" className="primary" disabled={!complete} onClick={props.onPostNow}>
+            <button type="button" className="primary" disabled={!complete} onClick={onTrusted(() => props.onPostNow())}>
               {t('checklist.postNow')}
             </button>
             {!complete && !overriding && (
-              <button type="button" onClick={() => setOverriding(true)}>
+              <button type="button" onClick={onTrusted(() => setOverriding(true))}>
                 {t('checklist.postAnyway')}
               </button>
             )}
-            <button type="button" onClick={props.onKeepEditing}>
+            <button type="button" onClick={onTrusted(() => props.onKeepEditing())}>
               {t('checklist.keepEditing')}
             </button>
           </div>
           {overriding && !complete && (
             <form
               className="checklist-override"
-              onSubmit={(e) => {
-                e.preventDefault();
-                props.onOverride(reason);
-              }}
+              // A script's click() on a submit button still fires a trusted `submit`: the
+              // override runs from the button's (gated) click, never from the submission.
+              onSubmit={(e) => e.preventDefault()}
             >
               <label htmlFor={`${baseId}-reason`}>{t('checklist.overrideReason')}</label>
               <textarea
@@ -136,16 +136,16 @@ export function ChecklistSection(props: ChecklistSectionProps) {
                 rows={2}
                 aria-describedby={`${baseId}-reason-hint`}
                 aria-invalid={rejectionText !== null && props.rejection !== 'incomplete' ? true : undefined}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={onTrusted((e) => setReason(e.target.value))}
               />
               <p id={`${baseId}-reason-hint`} className="checklist-note">
                 {t('checklist.overrideHint')}
               </p>
               <div className="checklist-actions">
-                <button type="submit" className="primary">
+                <button type="button" className="primary" onClick={onTrusted(() => props.onOverride(reason))}>
                   {t('checklist.overrideConfirm')}
                 </button>
-                <button type="button" onClick={() => setOverriding(false)}>
+                <button type="button" onClick={onTrusted(() => setOverriding(false))}>
                   {t('common.cancel')}
                 </button>
               </div>
@@ -164,7 +164,7 @@ export function ChecklistSection(props: ChecklistSectionProps) {
         <select
           id={`${baseId}-template`}
           value={manual ? template.id : ''}
-          onChange={(e) => props.onChooseTemplate(e.target.value === '' ? null : e.target.value)}
+          onChange={onTrusted((e) => props.onChooseTemplate(e.target.value === '' ? null : e.target.value))}
         >
           <option value="">
             {t('checklist.templateAuto', { title: localize((props.automaticTemplate ?? template).title, lang) })}
@@ -206,10 +206,10 @@ export function ChecklistSection(props: ChecklistSectionProps) {
                 {...(item.required ? { 'data-required': '' } : {})}
                 aria-disabled={computed || item.locked ? true : undefined}
                 aria-describedby={status ? `${boxId}-status` : undefined}
-                onChange={(e) => {
+                onChange={onTrusted((e) => {
                   if (computed || item.locked) return;
                   props.onTick(item.id, e.target.checked);
-                }}
+                })}
               />
               <label htmlFor={boxId} {...textAttrs}>
                 {localize(def.text, lang)}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { langAttributes } from '@/lib/i18n';
+import { onTrusted } from '@/components/trusted';
 
 export function pickText(text: { en: string; km?: string; fr?: string }, lang: 'en' | 'km' | 'fr'): string {
   return text[lang] ?? text.en;
@@ -36,22 +37,22 @@ export function FindingItem({ finding, canFix, onApply, onIgnoreOnce, onIgnorePo
         {canFix &&
           finding.fixes.map((fix, i) =>
             fix.replacement === '' ? (
-              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={() => onApply(finding, fix)}>
+              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={onTrusted(() => onApply(finding, fix))}>
                 {t('panel.remove', { match: finding.match })}
               </button>
             ) : (
-              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={() => onApply(finding, fix)}>
+              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={onTrusted(() => onApply(finding, fix))}>
                 {t('panel.apply', { replacement: fix.replacement })}
               </button>
             ),
           )}
-        <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={onTrusted(() => setOpen(!open))}>
           {t('panel.why')}
         </button>
-        <button type="button" onClick={() => onIgnoreOnce(finding)}>
+        <button type="button" onClick={onTrusted(() => onIgnoreOnce(finding))}>
           {t('panel.ignoreOnce')}
         </button>
-        <button type="button" onClick={() => onIgnorePost(finding)}>
+        <button type="button" onClick={onTrusted(() => onIgnorePost(finding))}>
           {t('panel.ignorePost')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Counter } from '@/components/panel/Counter';
 import { FindingsList } from '@/components/panel/FindingsList';
+import { onTrusted } from '@/components/trusted';
 import type { PanelCounter, PanelFinding, PanelFix } from '@/components/panel/types';
 
 export interface PanelProps {
@@ -27,7 +28,7 @@ export function Panel({ findings, counter, canFix, collapsed, onToggle, children
   return (
     <section className="panel" role="region" aria-label={t('panel.label')}>
       <header className="panel-head">
-        <button type="button" className="panel-toggle" aria-expanded={!collapsed} onClick={onToggle}>
+        <button type="button" className="panel-toggle" aria-expanded={!collapsed} onClick={onTrusted(onToggle)}>
           <span aria-hidden="true">◆</span> {t('app.name')} · {t('findings.count', { count: findings.length })}
           {errors > 0 ? <span className="badge-error"> ({t('severity.error')}: {errors})</span> : null}
         </button>

@@ -89,7 +89,7 @@ function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }:
           <p className="visually-hidden" role="status">
             {t('popup.resultCount', { count: hits.length })}
           </p>
-          <ul aria-label={t('popup.searchLabel')} className="results" data-results={hits.length} ref={resultsRef}>
+          <ul aria-label={t('popup.resultsLabel')} className="results" data-results={hits.length} ref={resultsRef}>
             {hits.length === 0 ? <li>{t('popup.noResults', { query })}</li> : null}
             {hits.map((hit) => (
               <GuidelineResultItem key={hit.id} hit={hit} />

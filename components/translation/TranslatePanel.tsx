@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { useI18n } from '@/components/i18n';
 import { bilingualEdit, type DraftEdit, type WriteMode } from '@/components/translation/compose';
 import type { MessageKey } from '@/lib/i18n';
+import { onTrusted } from '@/components/trusted';
 import type { PlanStep, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
 
 /**
@@ -23,8 +24,20 @@ export interface TranslateClient {
     selection?: { start: number; end: number };
     from?: string;
     to: string;
-    confirmedDestination?: string;
+    /** One-time token from `confirmCloud` (required for a cloud service). */
+    confirmation?: string;
   }): Promise<TranslateResponse>;
+  /**
+   * Asks the background for a one-time confirmation of sending to `destination`; called only from
+   * the user's press on "Send to <host>". Undefined when the background refuses.
+   */
+  confirmCloud(destination: string): Promise<string | undefined>;
+}
+
+/** The user's confirmation of one cloud destination, as minted by the background. */
+interface CloudConfirmation {
+  destination: string;
+  token: string;
 }
 
 export interface DraftSnapshot {
@@ -159,7 +172,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
   const sequence = useRef(0);
 
   const run = useCallback(
-    async (confirmed?: string) => {
+    async (confirmed?: CloudConfirmation) => {
       const mine = ++sequence.current;
       const current = () => mine === sequence.current;
       setNotice(undefined);
@@ -191,7 +204,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           setPhase({ name: 'blocked', reason: 'none', steps: plan.steps, from: plan.from });
           return;
         }
-        if (step.privacy === 'cloud' && confirmed !== step.destination) {
+        if (step.privacy === 'cloud' && confirmed?.destination !== step.destination) {
           setPhase({ name: 'confirm', step, from: plan.from });
           return;
         }
@@ -201,7 +214,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           ...(useSelection ? { selection: useSelection } : {}),
           from: plan.from,
           to: target,
-          ...(confirmed ? { confirmedDestination: confirmed } : {}),
+          ...(confirmed && step.privacy === 'cloud' ? { confirmation: confirmed.token } : {}),
         });
         if (!current()) return;
         if (response.ok) {
@@ -239,6 +252,21 @@ export function TranslatePanel(props: TranslatePanelProps) {
     if (open) void runRef.current();
     else sequence.current++;
   }, [open, target, sourceOverride, scope, nonce]);
+
+  /** The user pressed "Send to <host>": get the one-time confirmation, then translate with it. */
+  const confirmAndRun = async (destination: string) => {
+    let token: string | undefined;
+    try {
+      token = await client.confirmCloud(destination);
+    } catch {
+      token = undefined;
+    }
+    if (token === undefined) {
+      setPhase({ name: 'error', error: { kind: 'not-allowed', destination } });
+      return;
+    }
+    await run({ destination, token });
+  };
 
   const doWrite = async (mode: WriteMode) => {
     if (phase.name !== 'done') return;
@@ -290,7 +318,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
             {props.onDownload ? (
               <button
                 type="button"
-                onClick={() => {
+                onClick={onTrusted(() => {
                   setProgress(0);
                   // Starts the download inside the click (user gesture), before any await.
                   void props
@@ -300,12 +328,12 @@ export function TranslatePanel(props: TranslatePanelProps) {
                       setNotice(ok ? 'downloaded' : 'downloadFailed');
                       if (ok) setNonce((n) => n + 1);
                     });
-                }}
+                })}
               >
                 {t('translate.downloadPack', pair)}
               </button>
             ) : props.onOpenStudio ? (
-              <button type="button" onClick={props.onOpenStudio}>
+              <button type="button" onClick={onTrusted(() => props.onOpenStudio?.())}>
                 {t('translate.openStudio')}
               </button>
             ) : null}
@@ -328,7 +356,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
         className="envoy-translate-toggle"
         aria-expanded={open}
         aria-controls={`${ids}-body`}
-        onClick={() => setOpen(!open)}
+        onClick={onTrusted(() => setOpen(!open))}
       >
         {t('translate.open')}
       </button>
@@ -337,14 +365,14 @@ export function TranslatePanel(props: TranslatePanelProps) {
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             <label>
               {t('translate.source')}{' '}
-              <select value={sourceValue} onChange={(e) => setSourceOverride(e.target.value === 'auto' ? '' : e.target.value)}>
+              <select value={sourceValue} onChange={onTrusted((e) => setSourceOverride(e.target.value === 'auto' ? '' : e.target.value))}>
                 <option value="auto">{detected ? t('translate.sourceDetected', { language: nameOf(detected) }) : t('translate.sourceUnknown')}</option>
                 <TargetLanguageOptions />
               </select>
             </label>
             <label>
               {t('translate.target')}{' '}
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <select value={target} onChange={onTrusted((e) => setTarget(e.target.value))}>
                 {targets.map((code) => (
                   <option key={code} value={code} lang={code}>
                     {nameOf(code)}
@@ -357,11 +385,11 @@ export function TranslatePanel(props: TranslatePanelProps) {
             <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
               <legend>{t('translate.scope')}</legend>
               <label>
-                <input type="radio" name={`${ids}-scope`} checked={scope === 'selection'} onChange={() => setScope('selection')} />
+                <input type="radio" name={`${ids}-scope`} checked={scope === 'selection'} onChange={onTrusted(() => setScope('selection'))} />
                 {t('translate.scopeSelection')}
               </label>{' '}
               <label>
-                <input type="radio" name={`${ids}-scope`} checked={scope === 'draft'} onChange={() => setScope('draft')} />
+                <input type="radio" name={`${ids}-scope`} checked={scope === 'draft'} onChange={onTrusted(() => setScope('draft'))} />
                 {t('translate.scopeDraft')}
               </label>
             </fieldset>
@@ -389,7 +417,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           {phase.name === 'confirm' ? (
             <div data-translation-confirm="">
               <p data-translation-destination="cloud">{destinationLine(phase.step)}</p>
-              <button type="button" onClick={() => void run(phase.step.destination)}>
+              <button type="button" onClick={onTrusted(() => void confirmAndRun(phase.step.destination))}>
                 {t('translate.confirmCloud', { destination: phase.step.destination })}
               </button>
             </div>
@@ -399,7 +427,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
             <div role="alert" data-translation-error={phase.error.kind}>
               <p>{t('translate.failed')}</p>
               <p>{errorText(phase.error)}</p>
-              <button type="button" onClick={() => setNonce((n) => n + 1)}>
+              <button type="button" onClick={onTrusted(() => setNonce((n) => n + 1))}>
                 {t('translate.retry')}
               </button>
             </div>
@@ -484,7 +512,7 @@ function ResultView({
           dir="auto"
           value={edited}
           rows={8}
-          onChange={(e) => onEdit(e.target.value)}
+          onChange={onTrusted((e) => onEdit(e.target.value))}
           style={{ width: '100%', boxSizing: 'border-box' }}
         />
       ) : (
@@ -522,14 +550,14 @@ function ResultView({
         </ul>
       ) : null}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-        <button type="button" disabled={busy} onClick={() => onWrite('below')}>
+        <button type="button" disabled={busy} onClick={onTrusted(() => onWrite('below'))}>
           {t('translate.insertBelow')}
         </button>
-        <button type="button" disabled={busy} onClick={() => onWrite('replace')}>
+        <button type="button" disabled={busy} onClick={onTrusted(() => onWrite('replace'))}>
           {t('translate.replace')}
         </button>
         {onCopy ? (
-          <button type="button" onClick={onCopy}>
+          <button type="button" onClick={onTrusted(() => onCopy())}>
             {t('translate.copy')}
           </button>
         ) : null}

@@ -24,7 +24,9 @@ export function createDraftChecker(): DraftChecker {
       const response = await sendToBackground({ type: 'envoy:check', ...draft, text });
       const parsed = checkResponseSchema.safeParse(response);
       if (!parsed.success) return { ...EMPTY, truncated: true };
-      return parsed.data;
+      // What was cut off before sending was not checked either.
+      const cut = draft.text.length - text.length;
+      return cut > 0 ? { ...parsed.data, truncated: true, uncheckedChars: (parsed.data.uncheckedChars ?? 0) + cut } : parsed.data;
     },
   };
 }

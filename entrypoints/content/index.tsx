@@ -2,7 +2,7 @@ import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { connectBridge } from '@/extension/bridge-client';
 import { handleMessages } from '@/extension/messaging';
-import { settingsStore } from '@/extension/settings';
+import { pageSettingsStore } from '@/extension/page-settings';
 import { ADAPTERS } from '@/lib/platforms';
 import { ALL_PLATFORM_MATCHES, platformForHost } from '@/lib/platforms/hosts';
 import { createDraftChecker } from '@/entrypoints/content/checker';
@@ -17,6 +17,10 @@ export default defineContentScript({
   // document_start so the editor-bridge handshake happens before page scripts run.
   runAt: 'document_start',
   cssInjectionMode: 'ui',
+  // WXT would otherwise window.postMessage a "content-script-started" notice whose type carries
+  // the extension id, which any page script can read (fingerprinting). Its other notice, a
+  // CustomEvent on document, fires synchronously at document_start, before any page script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const bridge = connectBridge();
     // Hosts outside the built-in list reach here only through the dynamically
@@ -27,7 +31,8 @@ export default defineContentScript({
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
     }
-    const settings = settingsStore();
+    // Without translation API keys: they stay in the background.
+    const settings = pageSettingsStore();
     await settings.ready;
     followUiLanguage(settings);
     const checker = createDraftChecker();

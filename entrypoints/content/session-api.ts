@@ -14,6 +14,9 @@ export interface SessionState {
   collapsed: boolean;
   /** False when this editor cannot be written safely: findings are shown read-only. */
   canWrite: boolean;
+  /** The last check stopped early; `uncheckedChars` of the draft were not read. */
+  truncated: boolean;
+  uncheckedChars: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EnvoyRoot } from '@/components/i18n';
 import { Panel } from '@/components/panel/Panel';
+import { TruncatedNotice } from '@/components/panel/TruncatedNotice';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { TARGET_ATTRIBUTE, type ProbeResult } from '@/lib/bridge/protocol';
 import { editorFor } from '@/lib/editors';
@@ -86,6 +87,8 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     counter: { count: 0, limit: spec.limit },
     collapsed: false,
     canWrite: true,
+    truncated: false,
+    uncheckedChars: 0,
   }));
 
   // Responses can arrive out of order; only the latest request's answer is shown.
@@ -115,6 +118,8 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
           findings: result.findings.filter(shown),
           checklistPrompts: result.checklistPrompts,
           counter: { count: result.count, limit: spec.limit },
+          truncated: result.truncated,
+          uncheckedChars: result.uncheckedChars ?? 0,
         });
       })
       .catch((error: unknown) => {
@@ -274,7 +279,7 @@ function SessionView({
   onApply(finding: PanelFinding, fix: PanelFix): void;
   onIgnore(finding: PanelFinding, scope: 'once' | 'post'): void;
 }) {
-  const { findings, counter, collapsed, canWrite } = useStore(api.state);
+  const { findings, counter, collapsed, canWrite, truncated, uncheckedChars } = useStore(api.state);
   const uiLanguage = useStore(api.settings, (v) => v.effective.uiLanguage);
   const lang = resolveUiLanguage(uiLanguage, navigator.language);
   return (
@@ -289,6 +294,7 @@ function SessionView({
         onIgnoreOnce={(f) => onIgnore(f, 'once')}
         onIgnorePost={(f) => onIgnore(f, 'post')}
       >
+        <TruncatedNotice truncated={truncated} uncheckedChars={uncheckedChars} />
         {features.map(({ id, Section }) => (Section ? <FeatureBoundary key={id} id={id} render={() => <Section api={api} />} /> : null))}
       </Panel>
     </EnvoyRoot>

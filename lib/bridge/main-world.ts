@@ -84,10 +84,16 @@ export function handleMessage(doc: Document, data: unknown): BridgeResponse | nu
  * Installs the one-shot handshake listener. Must run before page scripts:
  * the capture listener registered first on window sees the message first and
  * stops it reaching any page listener.
+ *
+ * Only a trusted event counts. A page script can dispatch a forged MessageEvent synchronously
+ * (from an inline <head> script, before Envoy's real handshake is delivered) carrying its own
+ * port; such an event has `isTrusted: false` and is ignored, so the listener stays for Envoy's.
+ * A page's real `postMessage` is trusted but is queued after Envoy's, which was posted at
+ * document_start before any page script ran; the listener is gone by then.
  */
 export function acceptHandshake(win: Window): void {
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== win || !handshakeSchema.safeParse(event.data).success) return;
+    if (!event.isTrusted || event.source !== win || !handshakeSchema.safeParse(event.data).success) return;
     const port = event.ports[0];
     if (!port) return;
     event.stopImmediatePropagation();

@@ -46,9 +46,13 @@ export function runCheck(
   const t0 = now();
   const deadline = t0 + (opts?.budgetMs ?? DEFAULT_BUDGET_MS);
   const memo: ChunkCache = cache ?? new Map<string, ChunkRecord>();
-  const ranges = splitChunks(text);
+  const chunks = splitChunks(text);
+  // Ordinary lines first, pieces of over-long lines last: a pasted run of data without spaces
+  // must not use up the budget before the prose after it is read.
+  const ranges = [...chunks.filter((r) => !r.cut), ...chunks.filter((r) => r.cut)];
   const placed: PlacedChunk[] = [];
   let truncated = false;
+  let uncheckedChars = 0;
   for (let i = 0; i < ranges.length; i++) {
     const r = ranges[i]!;
     const s = text.slice(r.start, r.end);
@@ -60,9 +64,11 @@ export function runCheck(
     placed.push({ offset: r.start, rec });
     if (i < ranges.length - 1 && now() > deadline) {
       truncated = true;
+      for (let j = i + 1; j < ranges.length; j++) uncheckedChars += ranges[j]!.end - ranges[j]!.start;
       break;
     }
   }
+  if (ranges[ranges.length - 1]?.cut) placed.sort((a, b) => a.offset - b.offset);
   const doc = new Doc(text, placed, g.vocab, deadline, truncated);
 
   const raws: Raw[] = [];
@@ -87,7 +93,7 @@ export function runCheck(
     doc.truncated = true;
   }
   prompts.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, checklistPrompts: prompts, truncated: doc.truncated };
+  return { findings, checklistPrompts: prompts, truncated: doc.truncated, uncheckedChars };
 }
 
 /** Within one rule, a hit inside another hit (or a duplicate) is dropped: "TOP SECRET" wins over "SECRET". */

@@ -1,11 +1,11 @@
 /** compilePacks: packs → one term automaton + compiled rules. */
-import type { Entity, Pack, Rule } from '@/lib/packs/schema';
-import { mergeTables, type MergedTables } from '@/lib/entities/merge';
+import type { Entity, Pack, Rule } from './schema';
 import { TermTable } from './terms';
 import { PatternBank } from './safe-regex';
 import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
-import { RULE_COMPILERS } from './rules';
+import { ruleTypeOf } from './rules';
+import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 import type { CompileEnv, CompiledRule, Part, RuleBase, TermRef } from './internal';
 import type { Localized, ResolvedSource, Severity } from './types';
 
@@ -67,11 +67,9 @@ function resolveSources(rule: Rule, pack: Pack): ResolvedSource[] {
 const set = <T>(xs: readonly T[] | undefined, star?: T): ReadonlySet<T> | null =>
   !xs || (star !== undefined && xs.includes(star)) ? null : new Set(xs);
 
-function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): RuleBase {
+function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable, structural: boolean): RuleBase {
   const caseSensitive = 'caseSensitive' in rule ? (rule.caseSensitive ?? false) : false;
   const wholeWord = 'wholeWord' in rule ? (rule.wholeWord ?? true) : true;
-  // Counts and hashtag checks look at structure, not wording: quotes do not exempt them by default.
-  const structural = rule.type === 'count' || rule.type === 'hashtag';
   return {
     id: rule.id,
     packId: pack.id,
@@ -88,6 +86,7 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): Rule
     explanation: rule.explanation,
     sources: resolveSources(rule, pack),
     exceptions: (rule.exceptions ?? []).map((t) => terms.ref(t, { caseSensitive: false, wholeWord: false })),
+    // Structural types (counts, hashtags) look at structure, not wording: quotes do not exempt them by default.
     quotedExempt: rule.quotedExempt ?? !structural,
     matchInside: new Set(rule.matchInside ?? []),
     fix: rule.fix,
@@ -96,12 +95,12 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable): Rule
   };
 }
 
+/** Compile validated packs. Throws CompileError only for packs that would fail validation. */
 export interface CompileOptions {
   /** The protocol tables in force (default: the packs' tables merged in pack order). */
   tables?: MergedTables;
 }
 
-/** Compile validated packs. Throws CompileError only for packs that would fail validation. */
 export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): CompiledGuidelines {
   const tables = options.tables ?? mergeTables(packs);
   const terms = new TermTable();
@@ -114,13 +113,15 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
     const env: CompileEnv = { terms, patterns, pack, entities, vocabWords, tables };
     for (const rule of pack.rules) {
+      let field = 'rule';
       try {
-        const base = makeBase(rule, pack, compiled.length, terms);
-        const compiler = RULE_COMPILERS[rule.type] as (r: Rule, b: RuleBase, e: CompileEnv) => CompiledRule['evaluate'];
-        compiled.push({ base, evaluate: compiler(rule, base, env) });
+        const def = ruleTypeOf(rule);
+        field = def.compileField ?? field;
+        const base = makeBase(rule, pack, compiled.length, terms, def.structural ?? false);
+        compiled.push({ base, evaluate: def.compile(rule, base, env) });
       } catch (err) {
         if (err instanceof CompileError) throw err;
-        throw new CompileError(pack.id, rule.id, rule.type === 'pattern' ? 'pattern' : 'rule', err instanceof Error ? err.message : String(err));
+        throw new CompileError(pack.id, rule.id, field, err instanceof Error ? err.message : String(err));
       }
     }
   }

@@ -28,26 +28,41 @@ export interface PlacedChunk {
   rec: ChunkRecord;
 }
 
-/** Chunk boundaries: every line, long lines cut at the last space before MAX_CHUNK. */
-export function splitChunks(text: string): Range[] {
-  const out: Range[] = [];
+/** A chunk's range; `cut` marks the pieces of a line longer than MAX_CHUNK. */
+export interface ChunkRange extends Range {
+  cut?: true;
+}
+
+/** Chunk boundaries: every line, long lines cut at the last space before MAX_CHUNK. Linear in the text. */
+export function splitChunks(text: string): ChunkRange[] {
+  const out: ChunkRange[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let s = lineStart;
     while (lineEnd - s > MAX_CHUNK) {
-      let cut = text.lastIndexOf(' ', s + MAX_CHUNK);
-      if (cut <= s + MAX_CHUNK / 2) cut = s + MAX_CHUNK;
+      const cut0 = lastSpaceIn(text, s + MAX_CHUNK / 2 + 1, s + MAX_CHUNK);
+      let cut = cut0 < 0 ? s + MAX_CHUNK : cut0;
       const c = text.charCodeAt(cut);
       if (c >= 0xdc00 && c <= 0xdfff) cut--; // never split a surrogate pair
-      out.push({ start: s, end: cut });
+      out.push({ start: s, end: cut, cut: true });
       s = cut;
     }
-    if (lineEnd > s) out.push({ start: s, end: lineEnd });
+    if (lineEnd > s) out.push(s > lineStart ? { start: s, end: lineEnd, cut: true } : { start: s, end: lineEnd });
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+/**
+ * Last space in text[from..to] (inclusive), or -1. The search never looks before `from`: a
+ * `lastIndexOf` from `to` would walk back to the start of a spaceless line for every chunk,
+ * quadratic on a 1 MB line without spaces.
+ */
+function lastSpaceIn(text: string, from: number, to: number): number {
+  for (let i = to; i >= from; i--) if (text.charCodeAt(i) === 0x20) return i;
+  return -1;
 }
 
 export function analyzeChunk(terms: TermTable, text: string): ChunkRecord {

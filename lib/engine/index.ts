@@ -9,7 +9,7 @@ export type {
   Severity, Mode, UiLanguage, CheckContext, Localized, Range, ResolvedSource, FindingFix, Finding,
   ChecklistPrompt, CheckResult, CheckOptions,
 } from './types';
-export type { Pack, Rule } from '@/lib/packs/schema';
+export type { Pack, Rule } from './schema';
 export { compilePacks, CompiledGuidelines, CompileError, type RuleInfo, type PackInfo } from './compile';
 export { checkText, createIncrementalChecker, DEFAULT_BUDGET_MS, MAX_FINDINGS } from './check';
 export { applyFix, matchCase } from './fix';

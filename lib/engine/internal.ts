@@ -1,10 +1,10 @@
 /** Types shared by the compiler, the document model and the rule modules (not public API). */
-import type { RuleFix, RuleOf, RuleType } from '@/lib/packs/schema';
+import type { Entity, RuleFix } from './pack-fields';
+import type { Pack, RuleType } from './schema';
 import type { Localized, Range, ResolvedSource, Severity } from './types';
 import type { Doc } from './document';
 import type { TermTable } from './terms';
 import type { PatternBank } from './safe-regex';
-import type { Entity, Pack } from '@/lib/packs/schema';
 import type { MergedTables } from '@/lib/entities/merge';
 
 export type Part = 'body' | 'hashtag' | 'mention' | 'link';
@@ -91,5 +91,3 @@ export interface CompileEnv {
   /** Protocol tables in force (states, organisations, titles, styles, holders). */
   tables: MergedTables;
 }
-
-export type RuleCompiler<T extends RuleType> = (rule: RuleOf<T>, base: RuleBase, env: CompileEnv) => Evaluator;

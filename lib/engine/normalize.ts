@@ -1,8 +1,8 @@
 /**
  * Matching normalisation with an offset map back to the original text.
  *
- * `norm` is the text the literal matcher sees: NFC, zero-width characters and
- * soft hyphens skipped, whitespace runs collapsed to one space (and dropped
+ * `norm` is the text the literal matcher sees: NFC, zero-width characters,
+ * soft hyphens, control characters (NUL…) and bidi marks skipped, whitespace runs collapsed to one space (and dropped
  * between two Khmer characters, because Khmer spacing is optional), Khmer
  * COENG DA folded to COENG TA, typographic apostrophes and hyphens folded.
  * `folded` is `norm` lower-cased unit for unit, so both share one offset map.
@@ -22,9 +22,18 @@ const COENG = 0x17d2;
 const KHMER_DA = 0x178a;
 const KHMER_TA = 0x178f;
 
-/** Invisible characters the matcher ignores. */
+/**
+ * Invisible characters the matcher ignores: zero-width characters, soft hyphen, control
+ * characters other than line and tab spacing (NUL, DEL, C1) and bidirectional formatting marks.
+ * Any of them inside "TOP SECRET" would otherwise hide the marking from the checks.
+ */
 export function isSkipped(c: number): boolean {
-  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x00ad || c === 0xfeff || c === 0x2060 || c === 0x180e;
+  if (c < 0x20) return c < 0x09 || (c > 0x0d && c < 0x20); // \t \n \v \f \r are spaces
+  if (c >= 0x7f && c <= 0x9f) return c !== 0x85; // DEL and C1 controls; U+0085 is a line break
+  return (
+    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x00ad || c === 0xfeff || c === 0x2060 || c === 0x180e ||
+    c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2061 && c <= 0x2069)
+  );
 }
 
 export function isSpace(c: number): boolean {

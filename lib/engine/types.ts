@@ -70,6 +70,8 @@ export interface CheckResult {
   checklistPrompts: ChecklistPrompt[];
   /** True when the time budget (or the findings cap) stopped the check early. */
   truncated: boolean;
+  /** UTF-16 units of the draft left unanalysed by the time budget (0 when every line was read). */
+  uncheckedChars: number;
 }
 
 export interface CheckOptions {

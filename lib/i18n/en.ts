@@ -19,6 +19,7 @@ export const en = {
   'findings.count': { zero: 'No issues', one: '{count} issue', other: '{count} issues' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'Search guidelines',
+  'popup.resultsLabel': 'Matching guidelines',
   'popup.searchPlaceholder': 'Titles, names, markings…',
   'popup.noResults': 'No guideline matches “{query}”.',
   'popup.statusUnsupported': 'Envoy does not run on this page.',
@@ -61,6 +62,11 @@ export const en = {
   'panel.apply': 'Apply “{replacement}”',
   'panel.remove': 'Apply: remove “{match}”',
   'panel.readOnly': 'Fixes are unavailable in this editor; findings are shown read-only.',
+  'panel.truncated': 'The check stopped early: some findings may be missing.',
+  'panel.truncatedChars': {
+    one: 'Not checked: {chars} character of this draft (too long to check at once). Shorten it or add line breaks to check all of it.',
+    other: 'Not checked: {chars} characters of this draft (too long to check at once). Shorten it or add line breaks to check all of it.',
+  },
   'counter.label': '{count} of {limit}',
   'counter.over': '{count} over the limit',
   // Popup lookup, options page, organisation policy (issue 7)

@@ -17,6 +17,7 @@ export const fr: Catalogue = {
   'findings.count': { zero: 'Aucun problème', one: '{count} problème', other: '{count} problèmes' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'Rechercher dans les consignes',
+  'popup.resultsLabel': 'Consignes trouvées',
   'popup.searchPlaceholder': 'Titres, noms, mentions…',
   'popup.noResults': 'Aucune consigne ne correspond à « {query} ».',
   'popup.statusUnsupported': 'Envoy ne fonctionne pas sur cette page.',
@@ -59,6 +60,11 @@ export const fr: Catalogue = {
   'panel.apply': 'Apply « {replacement} » (appliquer)',
   'panel.remove': 'Apply : supprimer « {match} »',
   'panel.readOnly': 'Les corrections ne sont pas disponibles dans cet éditeur ; les remarques sont affichées en lecture seule.',
+  'panel.truncated': 'La vérification s’est arrêtée avant la fin : des remarques peuvent manquer.',
+  'panel.truncatedChars': {
+    one: 'Non vérifié : {chars} caractère de ce brouillon (trop long pour être vérifié d’un coup). Raccourcissez-le ou ajoutez des retours à la ligne pour tout vérifier.',
+    other: 'Non vérifié : {chars} caractères de ce brouillon (trop long pour être vérifié d’un coup). Raccourcissez-le ou ajoutez des retours à la ligne pour tout vérifier.',
+  },
   'counter.label': '{count} sur {limit}',
   'counter.over': '{count} au-delà de la limite',
   // Popup lookup, options page, organisation policy (issue 7)

@@ -17,6 +17,7 @@ export const km: Catalogue = {
   'findings.count': { zero: 'គ្មានបញ្ហា', other: 'បញ្ហា {count}' },
   'popup.title': 'Envoy',
   'popup.searchLabel': 'ស្វែងរកគោលការណ៍ណែនាំ',
+  'popup.resultsLabel': 'គោលការណ៍ណែនាំដែលត្រូវគ្នា',
   'popup.searchPlaceholder': 'ងារ ឈ្មោះ សញ្ញាសម្ងាត់…',
   'popup.noResults': 'គ្មានគោលការណ៍ណែនាំត្រូវនឹង «{query}» ទេ។',
   'popup.statusUnsupported': 'Envoy មិនដំណើរការលើទំព័រនេះទេ។',
@@ -59,6 +60,10 @@ export const km: Catalogue = {
   'panel.apply': 'Apply «{replacement}» (អនុវត្ត)',
   'panel.remove': 'Apply: លុប «{match}»',
   'panel.readOnly': 'មិនអាចកែដោយស្វ័យប្រវត្តិក្នុងកម្មវិធីកែនេះបានទេ ការរកឃើញបង្ហាញសម្រាប់អានតែប៉ុណ្ណោះ។',
+  'panel.truncated': 'ការពិនិត្យបានឈប់មុនពេលចប់៖ ការរកឃើញខ្លះអាចនឹងខ្វះ។',
+  'panel.truncatedChars': {
+    other: 'មិនទាន់បានពិនិត្យ៖ {chars} តួអក្សរនៃសេចក្តីព្រាងនេះ (វែងពេកសម្រាប់ពិនិត្យក្នុងពេលតែមួយ)។ សូមបង្រួញវា ឬចុះបន្ទាត់ ដើម្បីពិនិត្យទាំងអស់។',
+  },
   'counter.label': '{count} ក្នុងចំណោម {limit}',
   'counter.over': 'លើសកំណត់ {count}',
   // Popup lookup, options page, organisation policy (issue 7)

@@ -5,7 +5,7 @@
  */
 import type { $ZodIssue } from 'zod/v4/core';
 import { PackSchema, type Pack, type Rule } from './schema';
-import { checkPattern } from '@/lib/engine/safe-regex';
+import { ruleTypeOf } from '@/lib/engine/rules';
 import { compilePacks, CompileError, type CompiledGuidelines } from '@/lib/engine/compile';
 import { checkText } from '@/lib/engine/check';
 import { applyFix } from '@/lib/engine/fix';
@@ -140,58 +140,15 @@ function crossCheck(pack: Pack, file: string): PackError[] {
     rule.sources.forEach((s, i) => {
       if (!sourceIds.has(s.ref)) err(rule, `sources[${i}].ref`, `refers to source "${s.ref}", which is not in the pack's "sources" list (known: ${[...sourceIds].join(', ')}).`);
     });
-    if (rule.type !== 'checklist' && rule.tests.flag.length === 0) {
+    const def = ruleTypeOf(rule);
+    if (def.output !== 'prompt' && rule.tests.flag.length === 0) {
       err(rule, 'tests.flag', 'needs at least one example text the rule must flag.');
     }
-    if (rule.type === 'checklist' && rule.severity !== 'suggestion') {
-      err(rule, 'severity', `must be "suggestion" for checklist rules (found "${rule.severity}").`);
-    }
-    const replaceNeedsWith = !['substitute', 'consistency', 'address-form', 'checklist', 'official-name'].includes(rule.type) &&
-      !(rule.type === 'conditional' && rule.acronyms) && !(rule.type === 'hashtag' && rule.check === 'camelcase');
-    if (rule.fix?.action === 'replace' && !rule.fix.with && replaceNeedsWith) {
+    if (rule.fix?.action === 'replace' && !rule.fix.with && !def.ownFix?.(rule)) {
       err(rule, 'fix.with', 'is missing: a "replace" fix needs at least one replacement text.');
     }
-    const lists: Array<[string, string[] | undefined]> = [['exceptions', rule.exceptions]];
-    switch (rule.type) {
-      case 'term': lists.push(['terms', rule.terms]); break;
-      case 'substitute': rule.swap.forEach((s, i) => lists.push([`swap[${i}].from`, s.from], [`swap[${i}].to`, s.to])); break;
-      case 'consistency': rule.variants.forEach((v, i) => lists.push([`variants[${i}]`, v])); break;
-      case 'checklist': lists.push(['topics', rule.topics]); break;
-      case 'conditional': {
-        lists.push(['if', rule.if], ['requires', rule.requires], ['forbids', rule.forbids]);
-        if (rule.acronyms) {
-          if (rule.if || rule.requires || rule.forbids) err(rule, 'acronyms', 'cannot be combined with "if", "requires" or "forbids"; put acronyms in a rule of their own.');
-        } else if (!rule.if) err(rule, 'if', 'is missing: a conditional rule needs "if" (with "requires" or "forbids") or "acronyms".');
-        else if (!!rule.requires === !!rule.forbids) err(rule, rule.requires ? 'forbids' : 'requires', 'needs exactly one of "requires" or "forbids" next to "if".');
-        break;
-      }
-      case 'count':
-        if (rule.max === undefined && rule.min === undefined) err(rule, 'max', 'is missing: a count rule needs "max", "min" or both.');
-        if (rule.max !== undefined && rule.min !== undefined && rule.min > rule.max) err(rule, 'min', `(${rule.min}) must not be larger than "max" (${rule.max}).`);
-        if (rule.measure === 'caps-ratio') {
-          for (const k of ['max', 'min'] as const) {
-            const v = rule[k];
-            if (v !== undefined && v > 1) err(rule, k, `is a share of letters for "caps-ratio" and must be between 0 and 1, e.g. 0.5 (found ${v}).`);
-          }
-        } else if (rule.minLetters !== undefined) err(rule, 'minLetters', 'only applies to the "caps-ratio" measure.');
-        break;
-      case 'pattern': {
-        const problem = checkPattern(rule.pattern, rule.caseSensitive ?? false);
-        if (problem) err(rule, 'pattern', problem);
-        break;
-      }
-      case 'hashtag':
-        if (rule.check === 'banned' && !rule.tags?.length) err(rule, 'tags', 'is missing: a "banned" hashtag check needs the list of tags.');
-        if (rule.check === 'length' && rule.max === undefined) err(rule, 'max', 'is missing: a "length" hashtag check needs the maximum length.');
-        lists.push(['tags', rule.tags], ['words', rule.words]);
-        break;
-      case 'address-form':
-        rule.entities.forEach((id, i) => {
-          if (id !== '*' && !entityIds.has(id)) err(rule, `entities[${i}]`, `refers to entity "${id}", which is not in the pack's "entities" list.`);
-        });
-        if (rule.entities.includes('*') && entityIds.size === 0) err(rule, 'entities', 'is ["*"] but the pack has no "entities" list.');
-        break;
-    }
+    def.validate?.(rule, (field, what) => err(rule, field, what), { entityIds });
+    const lists: Array<[string, readonly string[] | undefined]> = [['exceptions', rule.exceptions], ...(def.phrases?.(rule) ?? [])];
     for (const [field, list] of lists) {
       list?.forEach((t, i) => {
         if (isEmptyTerm(t)) err(rule, `${field}[${i}]`, 'is empty once spaces and invisible characters are removed.');
@@ -259,7 +216,7 @@ export function runPackTests(pack: Pack, fileName = `${pack.id}.json`, compiled?
       errors.push({ file: fileName, ruleId: rule.id, field, message: `Rule "${rule.id}": test "${field}" failed: ${msg}` });
     const fires = (text: string): boolean => {
       const r = checkText(g, text, ctx, noBudget);
-      return rule.type === 'checklist'
+      return ruleTypeOf(rule).output === 'prompt'
         ? r.checklistPrompts.some((p) => p.ruleId === rule.id)
         : r.findings.some((f) => f.ruleId === rule.id);
     };

@@ -4,7 +4,8 @@
  * names rules' forms) and the approved translation glossary, each in English,
  * Khmer and French where the data has them. Pure: no extension APIs.
  */
-import type { Entity, Pack, Rule } from '@/lib/packs/schema';
+import type { Entity, Pack, Rule } from '@/lib/engine/schema';
+import { ruleTypeOf } from '@/lib/engine/rules';
 import type { Glossary } from '@/lib/translation/glossary';
 import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 import { entriesFromTables } from './table-entries';
@@ -96,30 +97,13 @@ export interface GuidelineEntry {
 
 const KHMER = /[\u1780-\u17FF]/u;
 
-function first<T>(...lists: Array<readonly T[] | undefined>): T | undefined {
-  for (const l of lists) if (l && l.length) return l[0];
-  return undefined;
-}
-
 /** Example values for a rule's message placeholders, so the title reads as a sentence. */
 function exampleVars(rule: Rule, entities: Map<string, Entity>): Record<string, string> {
-  const r = rule as Record<string, unknown> & Rule;
-  const swap = r.type === 'substitute' ? r.swap[0] : undefined;
-  const variants = r.type === 'consistency' ? r.variants : undefined;
-  const acronym = r.type === 'conditional' ? r.acronyms?.[0] : undefined;
-  const entity = r.type === 'address-form' ? entities.get(r.entities.find((e) => e !== '*') ?? '') ?? [...entities.values()][0] : undefined;
-  const list = (k: string) => (Array.isArray(r[k]) ? (r[k] as string[]) : undefined);
   const vars: Record<string, string> = {};
-  const match = first(list('terms'), swap?.from, variants?.[1], list('if'), list('forbids'), list('topics'), list('tags'));
-  if (match) vars.match = match;
-  const suggestion =
-    swap?.to[0] ?? variants?.[0]?.[0] ?? (r.fix?.action === 'replace' ? r.fix.with?.[0] : undefined) ?? entity?.preferred ?? entity?.titles?.[0];
-  if (suggestion) vars.suggestion = suggestion;
-  if (entity) vars.name = entity.names[0]!;
-  if (acronym) {
-    vars.short = acronym.short;
-    vars.long = acronym.long;
-  }
+  for (const [k, v] of Object.entries(ruleTypeOf(rule).exampleVars?.(rule, entities) ?? {})) if (v) vars[k] = v;
+  const fixText = rule.fix?.action === 'replace' ? rule.fix.with?.[0] : undefined;
+  if (!('suggestion' in vars) && fixText) vars.suggestion = fixText;
+  const r = rule as Rule & { max?: unknown; min?: unknown };
   if (typeof r.max === 'number') vars.max = String(r.max);
   if (typeof r.min === 'number') vars.min = String(r.min);
   return vars;
@@ -130,39 +114,6 @@ function fillAll(l: Localized, vars: Record<string, string>): Localized {
   const out: Localized = { en: fill(l.en) };
   if (l.km !== undefined) out.km = fill(l.km);
   if (l.fr !== undefined) out.fr = fill(l.fr);
-  return out;
-}
-
-function ruleTerms(rule: Rule, entities: Map<string, Entity>): string[] {
-  const out: string[] = [];
-  switch (rule.type) {
-    case 'term':
-      out.push(...rule.terms);
-      break;
-    case 'substitute':
-      for (const s of rule.swap) out.push(...s.from, ...s.to);
-      break;
-    case 'consistency':
-      for (const v of rule.variants) out.push(...v);
-      break;
-    case 'conditional':
-      out.push(...(rule.if ?? []), ...(rule.requires ?? []), ...(rule.forbids ?? []));
-      for (const a of rule.acronyms ?? []) out.push(a.short, a.long);
-      break;
-    case 'hashtag':
-      out.push(...(rule.tags ?? []));
-      break;
-    case 'address-form': {
-      const ids = rule.entities.includes('*') ? [...entities.keys()] : rule.entities;
-      for (const id of ids) out.push(...(entities.get(id)?.names ?? []));
-      break;
-    }
-    case 'checklist':
-      out.push(...rule.topics);
-      break;
-    default:
-      break;
-  }
   return out;
 }
 
@@ -224,14 +175,15 @@ export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
         title: fillAll(rule.message, vars),
         explanation: rule.explanation,
         sources: sourcesOf(pack, rule.sources),
-        terms: ruleTerms(rule, entities),
+        terms: ruleTypeOf(rule).searchTerms?.(rule, entities) ?? [],
       };
       out.push(entry);
     }
     for (const e of pack.entities ?? []) {
-      const refs = pack.rules.flatMap((r) =>
-        r.type === 'address-form' && (r.entities.includes(e.id) || r.entities.includes('*')) ? r.sources : [],
-      );
+      const refs = pack.rules.flatMap((r) => {
+        const ids = ruleTypeOf(r).entityRefs?.(r) ?? [];
+        return ids.includes(e.id) || ids.includes('*') ? r.sources : [];
+      });
       const address: NonNullable<GuidelineEntry['address']> = {
         names: e.names,
         titles: e.titles ?? [],

@@ -83,17 +83,31 @@ const PATTERNS: Array<[SpanKind, RegExp]> = [
   ['literal', /[\u27E6\u27E7]/gu],
 ];
 
-const URL_TRAILING = /[.,;:!?'"»”’…]+$/u;
+/** Sentence punctuation that ends a sentence rather than the URL it follows. */
+const URL_TRAILING = new Set([...'.,;:!?\'"»”’…']);
+const BRACKETS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+/**
+ * Drops trailing sentence punctuation and unbalanced closing brackets: "(see https://x.org/a)."
+ * keeps "https://x.org/a". One count of each bracket, then one walk back from the end, so a URL
+ * followed by 64,000 ")" costs the same as any 64,000 characters.
+ */
 function trimUrl(s: string): string {
-  let out = s.replace(URL_TRAILING, '');
-  // Drop unbalanced closing brackets: "(see https://x.org/a)" keeps "https://x.org/a".
-  for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
-    while (out.endsWith(close) && out.split(open).length < out.split(close).length) {
-      out = out.slice(0, -1).replace(URL_TRAILING, '');
-    }
+  const balance: Record<string, number> = { '(': 0, '[': 0, '{': 0 };
+  for (const ch of s) {
+    if (ch in balance) balance[ch]!++;
+    else if (ch in BRACKETS) balance[BRACKETS[ch]!]!--;
   }
-  return out;
+  let end = s.length;
+  while (end > 0) {
+    const ch = s[end - 1]!;
+    if (URL_TRAILING.has(ch)) end--;
+    else if (ch in BRACKETS && balance[BRACKETS[ch]!]! < 0) {
+      balance[BRACKETS[ch]!]!++;
+      end--;
+    } else break;
+  }
+  return s.slice(0, end);
 }
 
 function escapeRegExp(s: string): string {
@@ -149,14 +163,30 @@ export function findProtectedSpans(text: string, opts: FindSpansOptions = {}): P
   // in the gaps, so "5 g.0@x.kh" keeps the e-mail whole. Within a tier: earliest, then longest.
   const tier = (k: SpanKind): number => (k === 'number' || k === 'emoji' ? 1 : 0);
   candidates.sort((a, b) => tier(a.kind) - tier(b.kind) || a.start - b.start || b.end - a.end || priority[a.kind] - priority[b.kind]);
-  const out: ProtectedSpan[] = [];
+  // Accepted spans of each tier are disjoint and taken in start order, so an overlap test is a
+  // binary search (tier 0) or a look at the last one taken (same tier): linear overall.
+  const taken: ProtectedSpan[][] = [[], []];
   for (const c of candidates) {
-    if (out.some((o) => c.start < o.end && o.start < c.end)) continue;
+    const own = taken[tier(c.kind)]!;
+    const last = own[own.length - 1];
+    if (last && c.start < last.end) continue;
+    if (tier(c.kind) === 1 && overlapsDisjoint(taken[0]!, c.start, c.end)) continue;
     if (c.kind === 'number' && opts.to && !opts.to.toLowerCase().startsWith('km')) c.output = toAsciiDigits(c.output);
-    out.push(c);
+    own.push(c);
   }
-  out.sort((a, b) => a.start - b.start);
-  return out;
+  return [...taken[0]!, ...taken[1]!].sort((a, b) => a.start - b.start);
+}
+
+/** Whether [start, end) overlaps a span of `spans` (disjoint, sorted by start, hence by end too). */
+function overlapsDisjoint(spans: readonly ProtectedSpan[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
 }
 
 /** Splits `text` into alternating plain pieces and spans (`spans` must be sorted and non-overlapping). */

@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark in one run, figures printed against their targets. */
+import { runBadInputBench } from './bad-input.bench';
 import { runBrowserBench } from './browser.bench';
 import { runEngineBench } from './engine.bench';
 import { runSizeBench } from './size.bench';
 
 const engine = runEngineBench();
+const badInput = runBadInputBench();
 const size = runSizeBench();
 const browser = await runBrowserBench();
-const allPass = engine.pass && size && browser;
+const allPass = engine.pass && badInput && size && browser;
 console.log(`\nBenchmarks: ${allPass ? 'all targets met' : 'some targets missed (see FAIL lines)'}`);

@@ -15,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  chooseOption,
   composerLocator,
   fixtureSubmissions,
   focusComposer,
@@ -272,9 +273,9 @@ describe('hold', () => {
       await typeKeys(page, 'Our deepest condolences to the families');
       await expect.poll(() => checklist(page).getAttribute('data-template'), { timeout: 10_000 }).toBe('condolence');
       const select = page.locator(`${HOST} [data-checklist]`).getByLabel('Checklist template');
-      await select.selectOption('standard');
+      await chooseOption(select, 'standard');
       await expect.poll(() => checklist(page).getAttribute('data-template'), POLL).toBe('standard');
-      await select.selectOption('');
+      await chooseOption(select, '');
       await expect.poll(() => checklist(page).getAttribute('data-template'), POLL).toBe('condolence');
     } finally {
       await page.close();

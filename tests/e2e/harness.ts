@@ -16,7 +16,7 @@
  * `scripts/build-fixtures.mjs`; see `tests/fixtures/fixtures.json` for the URL table).
  * 2-core machine: launch one browser at a time.
  */
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
 import { findChromium, QUIET_FLAGS } from '../../scripts/chromium.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -268,11 +268,19 @@ export interface OpenFixtureOptions {
    * (LinkedIn: Quill 1 without the shadow-DOM selection patch).
    */
   search?: string;
+  /**
+   * Rewrites the fixture's HTML before it is served, e.g. to put a hostile page's inline script
+   * first in <head> (security tests).
+   */
+  transformHtml?: (html: string) => string;
 }
 
 /** Opens a new page on the fixture's real URL and waits for `window.__fixture`. */
 export async function openFixture(context: BrowserContext, name: FixtureName, options: OpenFixtureOptions = {}): Promise<Page> {
   const url = serveFixture(context, name);
+  if (options.transformHtml) {
+    serveHtml(context, url, options.transformHtml(readFileSync(path.join(FIXTURES_DIST, `${name}.html`), 'utf8')));
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrorLog.set(page, errors);
@@ -352,6 +360,26 @@ export async function submitViaUi(page: Page, name?: FixtureName): Promise<void>
     await submit.elementHandle(),
   );
   await submit.click();
+}
+
+/**
+ * Chooses an option of a `<select>` with the keyboard (focus, then arrow keys: trusted `change`
+ * events), as a user would. Envoy's in-page controls act only on trusted input, and Playwright's
+ * `selectOption()` sets the value from a script (an untrusted `change`), so it does nothing there.
+ */
+export async function chooseOption(select: Locator, value: string): Promise<void> {
+  const { from, to } = await select.evaluate(
+    (el, v) => {
+      const s = el as HTMLSelectElement;
+      return { from: s.selectedIndex, to: [...s.options].findIndex((o) => o.value === v) };
+    },
+    value,
+  );
+  if (to < 0) throw new Error(`chooseOption: no option with value "${value}"`);
+  await select.focus();
+  for (let i = 0; i < Math.abs(to - from); i++) await select.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  const now = await select.inputValue();
+  if (now !== value) throw new Error(`chooseOption: the select shows "${now}", not "${value}"`);
 }
 
 /** Waits until a condition on the fixture model holds (use after async writes). */

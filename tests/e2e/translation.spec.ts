@@ -23,7 +23,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApertium, type ApertiumServer } from './apertium-server';
-import { EXTENSION_DIR, fixtureText, launchBrowser, openFixture, typeInto, waitForText, type FixtureName, type LaunchedBrowser } from './harness';
+import { chooseOption, EXTENSION_DIR, fixtureText, launchBrowser, openFixture, typeInto, waitForText, type FixtureName, type LaunchedBrowser } from './harness';
 
 const MENTION = '@UNESCO';
 const HASHTAG = '#WorldHeritage';
@@ -81,7 +81,7 @@ async function translateToSpanish(page: Page, platform: FixtureName): Promise<st
   const target = page.getByLabel('Target language');
   await target.waitFor();
   const started = Date.now();
-  await target.selectOption('es');
+  await chooseOption(target, 'es');
   const preview = page.locator('[data-translation-preview]');
   await preview.waitFor({ timeout: 20_000 });
   const uiMs = Date.now() - started;
@@ -174,7 +174,7 @@ describe('translation with a real Apertium server', () => {
         { start: first.length + 1, end: draft.length },
       );
       await page.getByRole('button', { name: 'Translate', exact: true }).click();
-      await page.getByLabel('Target language').selectOption('es');
+      await chooseOption(page.getByLabel('Target language'), 'es');
       const preview = page.locator('[data-translation-preview]');
       await preview.waitFor({ timeout: 20_000 });
       const translated = ((await preview.textContent()) ?? '').trim();
@@ -199,7 +199,7 @@ describe('translation with a real Apertium server', () => {
       // Caret at the end; Shift+ArrowLeft over the second sentence (a real selection in the editor).
       for (let i = 0; i < second.length; i++) await page.keyboard.press('Shift+ArrowLeft');
       await page.getByRole('button', { name: 'Translate', exact: true }).click();
-      await page.getByLabel('Target language').selectOption('es');
+      await chooseOption(page.getByLabel('Target language'), 'es');
       const preview = page.locator('[data-translation-preview]');
       await preview.waitFor({ timeout: 20_000 });
       const translated = ((await preview.textContent()) ?? '').trim();
@@ -218,7 +218,7 @@ describe('translation with a real Apertium server', () => {
       await page.goto(`chrome-extension://${browser.extensionId}/studio.html`);
       await page.getByLabel('Draft', { exact: true }).fill(DRAFT);
       await page.getByRole('button', { name: 'Translate', exact: true }).click();
-      await page.getByLabel('Target language').selectOption('es');
+      await chooseOption(page.getByLabel('Target language'), 'es');
       const preview = page.locator('textarea[data-translation-preview]');
       await preview.waitFor({ timeout: 20_000 });
       const translated = await preview.inputValue();
@@ -240,7 +240,7 @@ describe('translation with a real Apertium server', () => {
       await typeInto(page, 'mastodon', DRAFT);
       await waitForText(page, DRAFT);
       await page.getByRole('button', { name: 'Translate', exact: true }).click();
-      await page.getByLabel('Target language').selectOption('es');
+      await chooseOption(page.getByLabel('Target language'), 'es');
       const alert = page.locator('[data-translation-error="unreachable"]');
       await alert.waitFor({ timeout: 30_000 });
       expect(await alert.getAttribute('role')).toBe('alert');
@@ -269,7 +269,7 @@ describe('without the host permission (the build as shipped)', () => {
       await typeInto(page, 'mastodon', DRAFT);
       await waitForText(page, DRAFT);
       await page.getByRole('button', { name: 'Translate', exact: true }).click();
-      await page.getByLabel('Target language').selectOption('es');
+      await chooseOption(page.getByLabel('Target language'), 'es');
       const alert = page.locator('[data-translation-error="permission"]');
       await alert.waitFor({ timeout: 10_000 });
       expect(await alert.getAttribute('role')).toBe('alert');

@@ -3,11 +3,13 @@
  * the first reference, and a forbidden title ("Mr." before a Samdech) is
  * never allowed directly before any reference (nor before the allowed title).
  */
+import { z } from 'zod';
 import { replaceLabel } from '../fix';
 import { IntervalSet } from '../document';
-import type { Occ, RuleCompiler, TermRef } from '../internal';
+import type { Occ, TermRef } from '../internal';
 import type { Doc } from '../document';
-import type { Entity } from '@/lib/packs/schema';
+import { commonRuleFields, text, type Entity } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 import type { Range } from '../types';
 
 /** Only whitespace or invisible characters between two ranges. */
@@ -56,7 +58,11 @@ function suggestedTitle(e: Entity, name: string): string | undefined {
   return titles.find((t) => KHMER_RE.test(t) === khmerName) ?? preferred;
 }
 
-export const compileAddressForm: RuleCompiler<'address-form'> = (rule, base, env) => {
+const schema = z.strictObject({
+  ...commonRuleFields, type: z.literal('address-form'), entities: z.array(text).min(1),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const ids = rule.entities.includes('*') ? [...env.entities.keys()] : rule.entities;
   const opts = { caseSensitive: false, wholeWord: base.wholeWord };
   const entities: CompiledEntity[] = ids.map((id) => {
@@ -106,3 +112,30 @@ export const compileAddressForm: RuleCompiler<'address-form'> = (rule, base, env
     }
   };
 };
+
+/** The entity the lookup uses to illustrate the rule: the first one named, else the pack's first. */
+function exampleEntity(ids: readonly string[], entities: ReadonlyMap<string, Entity>): Entity | undefined {
+  return entities.get(ids.find((e) => e !== '*') ?? '') ?? [...entities.values()][0];
+}
+
+export const addressForm = defineRuleType({
+  schema,
+  compile,
+  ownFix: () => true,
+  validate: (rule, err, env) => {
+    rule.entities.forEach((id, i) => {
+      if (id !== '*' && !env.entityIds.has(id)) err(`entities[${i}]`, `refers to entity "${id}", which is not in the pack's "entities" list.`);
+    });
+    if (rule.entities.includes('*') && env.entityIds.size === 0) err('entities', 'is ["*"] but the pack has no "entities" list.');
+  },
+  entityRefs: (rule) => rule.entities,
+  searchTerms: (rule, entities) => {
+    const ids = rule.entities.includes('*') ? [...entities.keys()] : rule.entities;
+    return ids.flatMap((id) => entities.get(id)?.names ?? []);
+  },
+  exampleVars: (rule, entities) => {
+    const entity = exampleEntity(rule.entities, entities);
+    const fixText = rule.fix?.action === 'replace' ? rule.fix.with?.[0] : undefined;
+    return { suggestion: fixText ?? entity?.preferred ?? entity?.titles?.[0], name: entity?.names[0] };
+  },
+});

@@ -5,7 +5,10 @@
  */
 import { ruleFixes } from '../fix';
 import { IntervalSet } from '../document';
-import type { Occ, RuleCompiler } from '../internal';
+import { z } from 'zod';
+import type { Occ } from '../internal';
+import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 import type { Doc } from '../document';
 import type { Range } from '../types';
 
@@ -21,7 +24,16 @@ function windowIndex(doc: Doc, within: 'post' | 'sentence' | number, ranges: rea
   return (r) => widened.overlaps(r.start, r.end);
 }
 
-export const compileConditional: RuleCompiler<'conditional'> = (rule, base, env) => {
+const schema = z.strictObject({
+  ...commonRuleFields, ...literalFields, type: z.literal('conditional'),
+  if: phraseList.min(1).optional(),
+  requires: phraseList.min(1).optional(),
+  forbids: phraseList.min(1).optional(),
+  acronyms: z.array(z.strictObject({ short: text, long: text })).min(1).optional(),
+  within: z.union([z.enum(['post', 'sentence']), z.number().int().min(1)]).optional(),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within = rule.within ?? 'post';
   const ref = (t: string) => env.terms.ref(t, base);
   const triggers = (rule.if ?? []).map(ref);
@@ -69,3 +81,25 @@ export const compileConditional: RuleCompiler<'conditional'> = (rule, base, env)
     }
   };
 };
+
+export const conditional = defineRuleType({
+  schema,
+  compile,
+  ownFix: (rule) => !!rule.acronyms,
+  validate: (rule, err) => {
+    if (rule.acronyms) {
+      if (rule.if || rule.requires || rule.forbids) err('acronyms', 'cannot be combined with "if", "requires" or "forbids"; put acronyms in a rule of their own.');
+    } else if (!rule.if) err('if', 'is missing: a conditional rule needs "if" (with "requires" or "forbids") or "acronyms".');
+    else if (!!rule.requires === !!rule.forbids) err(rule.requires ? 'forbids' : 'requires', 'needs exactly one of "requires" or "forbids" next to "if".');
+  },
+  phrases: (rule) => [['if', rule.if], ['requires', rule.requires], ['forbids', rule.forbids]],
+  searchTerms: (rule) => [
+    ...(rule.if ?? []), ...(rule.requires ?? []), ...(rule.forbids ?? []),
+    ...(rule.acronyms ?? []).flatMap((a) => [a.short, a.long]),
+  ],
+  exampleVars: (rule) => ({
+    match: rule.if?.[0] ?? rule.forbids?.[0],
+    short: rule.acronyms?.[0]?.short,
+    long: rule.acronyms?.[0]?.long,
+  }),
+});

@@ -4,9 +4,16 @@
  * occurrence of the others is flagged with a fix to the winner's first spelling.
  */
 import { replaceFixes } from '../fix';
-import type { Occ, RuleCompiler } from '../internal';
+import { z } from 'zod';
+import type { Occ } from '../internal';
+import { commonRuleFields, literalFields, phraseList } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 
-export const compileConsistency: RuleCompiler<'consistency'> = (rule, base, env) => {
+const schema = z.strictObject({
+  ...commonRuleFields, ...literalFields, type: z.literal('consistency'), variants: z.array(phraseList.min(1)).min(2),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const variants = rule.variants.map((v) => v.map((t) => env.terms.ref(t, base)));
   const all = variants.flat();
   const caseMode = rule.fix?.action === 'replace' ? (rule.fix.case ?? 'match') : 'match';
@@ -43,3 +50,12 @@ export const compileConsistency: RuleCompiler<'consistency'> = (rule, base, env)
     }
   };
 };
+
+export const consistency = defineRuleType({
+  schema,
+  compile,
+  ownFix: () => true,
+  phrases: (rule) => rule.variants.map((v, i): [string, string[]] => [`variants[${i}]`, v]),
+  searchTerms: (rule) => rule.variants.flat(),
+  exampleVars: (rule) => ({ match: rule.variants[1]?.[0], suggestion: rule.variants[0]?.[0] }),
+});

@@ -1,6 +1,8 @@
 /** `count`: structural counts (hashtags, mentions, emoji, exclamation marks, links, capitals). */
 import { ruleFixes } from '../fix';
-import type { RuleCompiler } from '../internal';
+import { z } from 'zod';
+import { commonRuleFields } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 import type { Doc } from '../document';
 import type { Range } from '../types';
 
@@ -13,7 +15,14 @@ const ITEMS: Record<string, (d: Doc) => Range[]> = {
   'caps-words': (d) => d.capsWords,
 };
 
-export const compileCount: RuleCompiler<'count'> = (rule, base) => {
+export const COUNT_MEASURES = ['hashtags', 'mentions', 'emoji', 'exclamations', 'links', 'caps-ratio', 'caps-words'] as const;
+
+const schema = z.strictObject({
+  ...commonRuleFields, type: z.literal('count'), measure: z.enum(COUNT_MEASURES),
+  max: z.number().min(0).optional(), min: z.number().min(0).optional(), minLetters: z.number().int().min(1).optional(),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
   const { measure, max, min } = rule;
   const vars = (count: number | string): Record<string, string> => ({
     count: String(count),
@@ -45,3 +54,19 @@ export const compileCount: RuleCompiler<'count'> = (rule, base) => {
     }
   };
 };
+
+export const count = defineRuleType({
+  schema,
+  compile,
+  structural: true,
+  validate: (rule, err) => {
+    if (rule.max === undefined && rule.min === undefined) err('max', 'is missing: a count rule needs "max", "min" or both.');
+    if (rule.max !== undefined && rule.min !== undefined && rule.min > rule.max) err('min', `(${rule.min}) must not be larger than "max" (${rule.max}).`);
+    if (rule.measure === 'caps-ratio') {
+      for (const k of ['max', 'min'] as const) {
+        const v = rule[k];
+        if (v !== undefined && v > 1) err(k, `is a share of letters for "caps-ratio" and must be between 0 and 1, e.g. 0.5 (found ${v}).`);
+      }
+    } else if (rule.minLetters !== undefined) err('minLetters', 'only applies to the "caps-ratio" measure.');
+  },
+});

@@ -1,8 +1,17 @@
 /** `hashtag`: CamelCase for screen readers, banned tags, length. */
+import { z } from 'zod';
 import { foldTerm } from '../normalize';
 import { replaceLabel, ruleFixes } from '../fix';
 import { builtinWords } from '../wordlist';
-import type { RuleCompiler } from '../internal';
+import { commonRuleFields, phraseList } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
+
+export const HASHTAG_CHECKS = ['camelcase', 'banned', 'length'] as const;
+
+const schema = z.strictObject({
+  ...commonRuleFields, type: z.literal('hashtag'), check: z.enum(HASHTAG_CHECKS),
+  words: phraseList.optional(), tags: phraseList.optional(), max: z.number().int().min(1).optional(),
+});
 
 const MAX_WORD = 24;
 
@@ -35,7 +44,7 @@ export function splitWords(body: string, dict: ReadonlySet<string>): string[] | 
   return words;
 }
 
-export const compileHashtag: RuleCompiler<'hashtag'> = (rule, base, env) => {
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   if (rule.check === 'camelcase') {
     const dict = new Set<string>(builtinWords());
     for (const w of [...(rule.words ?? []), ...env.vocabWords]) dict.add(foldTerm(w));
@@ -75,3 +84,17 @@ export const compileHashtag: RuleCompiler<'hashtag'> = (rule, base, env) => {
     }
   };
 };
+
+export const hashtag = defineRuleType({
+  schema,
+  compile,
+  structural: true,
+  ownFix: (rule) => rule.check === 'camelcase',
+  validate: (rule, err) => {
+    if (rule.check === 'banned' && !rule.tags?.length) err('tags', 'is missing: a "banned" hashtag check needs the list of tags.');
+    if (rule.check === 'length' && rule.max === undefined) err('max', 'is missing: a "length" hashtag check needs the maximum length.');
+  },
+  phrases: (rule) => [['tags', rule.tags], ['words', rule.words]],
+  searchTerms: (rule) => [...(rule.tags ?? [])],
+  exampleVars: (rule) => ({ match: rule.tags?.[0] }),
+});

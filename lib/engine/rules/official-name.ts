@@ -7,13 +7,22 @@
  * A name listed for both English and French ("Swaziland") is fixed in the
  * language the draft is written in.
  */
+import { z } from 'zod';
 import { replaceLabel } from '../fix';
 import { IntervalSet } from '../document';
 import { nameReplacement, type NameTarget } from '../name-grammar';
 import type { Doc } from '../document';
-import type { Occ, RuleCompiler, TermRef } from '../internal';
+import type { Occ, TermRef } from '../internal';
+import { commonRuleFields } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 import type { MergedTables } from '@/lib/entities/merge';
-import type { NameForms, TableLang, TableNames } from '@/lib/entities/schema';
+import { NAME_STATUSES, type NameForms, type TableLang, type TableNames } from '@/lib/entities/schema';
+
+const schema = z.strictObject({
+  ...commonRuleFields, type: z.literal('official-name'),
+  tables: z.array(z.enum(['states', 'organisations', 'titles'])).min(1),
+  statuses: z.array(z.enum(NAME_STATUSES)).min(1),
+});
 
 interface Candidate {
   lang: TableLang;
@@ -69,7 +78,7 @@ function targetFor(names: TableNames, lang: TableLang, to: string | undefined): 
   return to ? { name: to, verbatim: true } : { name: forms.short, article: forms.article };
 }
 
-export const compileOfficialName: RuleCompiler<'official-name'> = (rule, base, env) => {
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const groups = new Map<number, Group>();
   const statuses = new Set(rule.statuses);
   const add = (name: string, caseSensitive: boolean, cand: Candidate) => {
@@ -142,3 +151,10 @@ export const compileOfficialName: RuleCompiler<'official-name'> = (rule, base, e
     }
   };
 };
+
+export const officialName = defineRuleType({
+  schema,
+  compile,
+  ownFix: () => true,
+  exampleVars: () => ({ suggestion: 'Sri Lanka', year: '1972', match: 'Ceylon' }),
+});

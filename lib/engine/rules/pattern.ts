@@ -2,14 +2,20 @@
  * `pattern`: an RE2 regular expression (re2js), run on each chunk (line) of
  * the original text. The shared PatternBank pre-filters all patterns in one pass.
  */
-import { findAll } from '../safe-regex';
+import { z } from 'zod';
+import { checkPattern, findAll } from '../safe-regex';
 import { ruleFixes } from '../fix';
-import type { RuleCompiler } from '../internal';
+import { commonRuleFields, text } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 
 /** Matches kept per chunk: enough for any real draft, bounded for hostile input. */
 const MAX_MATCHES_PER_CHUNK = 200;
 
-export const compilePattern: RuleCompiler<'pattern'> = (rule, base, env) => {
+const schema = z.strictObject({
+  ...commonRuleFields, type: z.literal('pattern'), pattern: text, caseSensitive: z.boolean().optional(),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const bank = env.patterns;
   const id = bank.add(rule.pattern, rule.caseSensitive ?? false);
   return (doc, sink) => {
@@ -32,3 +38,13 @@ export const compilePattern: RuleCompiler<'pattern'> = (rule, base, env) => {
     }
   };
 };
+
+export const pattern = defineRuleType({
+  schema,
+  compile,
+  compileField: 'pattern',
+  validate: (rule, err) => {
+    const problem = checkPattern(rule.pattern, rule.caseSensitive ?? false);
+    if (problem) err('pattern', problem);
+  },
+});

@@ -1,9 +1,16 @@
 /** `substitute`: preferred form, with a superset guard (no hit inside an occurrence of a `to` form). */
 import { replaceFixes } from '../fix';
 import { IntervalSet } from '../document';
-import type { RuleCompiler } from '../internal';
+import { z } from 'zod';
+import { commonRuleFields, literalFields, phraseList } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 
-export const compileSubstitute: RuleCompiler<'substitute'> = (rule, base, env) => {
+const schema = z.strictObject({
+  ...commonRuleFields, ...literalFields, type: z.literal('substitute'),
+  swap: z.array(z.strictObject({ from: phraseList.min(1), to: phraseList.min(1) })).min(1),
+});
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const swaps = rule.swap.map((s) => ({
     from: s.from.map((t) => env.terms.ref(t, base)),
     to: s.to.map((t) => env.terms.ref(t, base)),
@@ -30,3 +37,12 @@ export const compileSubstitute: RuleCompiler<'substitute'> = (rule, base, env) =
     }
   };
 };
+
+export const substitute = defineRuleType({
+  schema,
+  compile,
+  ownFix: () => true,
+  phrases: (rule) => rule.swap.flatMap((s, i): Array<[string, string[]]> => [[`swap[${i}].from`, s.from], [`swap[${i}].to`, s.to]]),
+  searchTerms: (rule) => rule.swap.flatMap((s) => [...s.from, ...s.to]),
+  exampleVars: (rule) => ({ match: rule.swap[0]!.from[0], suggestion: rule.swap[0]!.to[0] }),
+});

@@ -1,8 +1,12 @@
 /** `term`: existence of any listed term. */
 import { ruleFixes } from '../fix';
-import type { RuleCompiler } from '../internal';
+import { z } from 'zod';
+import { commonRuleFields, literalFields, phraseList } from '../pack-fields';
+import { defineRuleType, type Compiler } from './define';
 
-export const compileTerm: RuleCompiler<'term'> = (rule, base, env) => {
+const schema = z.strictObject({ ...commonRuleFields, ...literalFields, type: z.literal('term'), terms: phraseList.min(1) });
+
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const refs = rule.terms.map((t) => env.terms.ref(t, base));
   return (doc, sink) => {
     if (!doc.hasAny(refs)) return;
@@ -11,3 +15,11 @@ export const compileTerm: RuleCompiler<'term'> = (rule, base, env) => {
     }
   };
 };
+
+export const term = defineRuleType({
+  schema,
+  compile,
+  phrases: (rule) => [['terms', rule.terms]],
+  searchTerms: (rule) => [...rule.terms],
+  exampleVars: (rule) => ({ match: rule.terms[0] }),
+});

@@ -10,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RULE_TYPES } from '@/lib/engine/rules';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { EntitySchema, PackSchema, RuleSchema, SourceSchema, TestsSchema, ScopeSchema } from '@/lib/packs/schema';
 import { HolderRowSchema, OrganisationRowSchema, OtherNameSchema, StateRowSchema, StyleRowSchema, TablesSchema, TitleRowSchema, NameFormsSchema } from '@/lib/entities/schema';
@@ -108,6 +110,34 @@ describe('managed_schema.json', () => {
     }
     expect(keysOf(resolve(rowOf('states')).properties!.names!.properties!.en!)).toEqual(expect.arrayContaining(Object.keys(NameFormsSchema.shape)));
     expect(keysOf(resolve(rowOf('states')).properties!.former!.items!)).toEqual(expect.arrayContaining(Object.keys(OtherNameSchema.shape)));
+  });
+
+  it('declares every field of every registered rule type with a type Chromium lets through', () => {
+    type Json = { type?: string; anyOf?: Json[]; oneOf?: Json[]; properties?: Record<string, Json>; items?: Json };
+    const problems: string[] = [];
+    /** Scalar unions the policy schema can only declare one side of (Chromium allows one type per field). */
+    const narrowed: string[] = [];
+    const compare = (zod: Json, declared: Schema | undefined, path: string): void => {
+      if (!declared) return void problems.push(`${path}: not declared`);
+      const d = resolve(declared);
+      const alternatives = zod.anyOf ?? zod.oneOf;
+      if (alternatives) {
+        if (alternatives.every((a) => a.type === 'object')) return alternatives.forEach((a) => compare(a, d, path));
+        if (!alternatives.some((a) => a.type === d.type || (a.type === 'integer' && d.type === 'number'))) problems.push(`${path}: declared ${d.type}`);
+        return void narrowed.push(path);
+      }
+      const ok = zod.type === d.type || (zod.type === 'integer' && d.type === 'number');
+      if (!ok) return void problems.push(`${path}: ${zod.type} declared as ${d.type}`);
+      if (zod.type === 'array') compare(zod.items!, d.items, `${path}[]`);
+      if (zod.type === 'object') for (const [k, v] of Object.entries(zod.properties ?? {})) compare(v, d.properties?.[k], `${path}.${k}`);
+    };
+    expect(RULE_TYPES.length).toBeGreaterThan(0);
+    for (const def of RULE_TYPES) {
+      const json = z.toJSONSchema(def.schema) as Json;
+      for (const [k, v] of Object.entries(json.properties ?? {})) compare(v, ruleSchema.properties?.[k], `${def.schema.shape.type.value}.${k}`);
+    }
+    expect(problems).toEqual([]);
+    expect([...new Set(narrowed)]).toEqual(['conditional.within']);
   });
 
   it('lets every built-in pack through Chromium\'s filtering unchanged', () => {

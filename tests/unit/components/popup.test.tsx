@@ -56,6 +56,14 @@ describe('guideline lookup', () => {
     expect(hit.textContent).toContain('Sources');
   });
 
+  it('only the search box is named "Search guidelines"; the results list has its own name', async () => {
+    const { user } = await setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search guidelines' }), 'Hun Manet');
+    await waitFor(() => expect(results().length).toBeGreaterThan(0));
+    expect(screen.getAllByLabelText('Search guidelines')).toEqual([screen.getByRole('searchbox')]);
+    expect(screen.getByRole('list', { name: 'Matching guidelines' }).contains(results()[0]!)).toBe(true);
+  });
+
   it('shows a rule with its explanation and linked sources', async () => {
     const { user } = await setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search guidelines' }), 'Norodom Sihamoni royal title');

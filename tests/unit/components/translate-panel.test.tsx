@@ -62,7 +62,9 @@ function client(opts: { plan?: (req: { to: string; from?: string }) => Translate
     if (typeof opts.translate === 'function') return opts.translate();
     return opts.translate ?? { ok: true, result: result() };
   });
-  return { plan, translate };
+  /** The background's one-time token, bound here to the destination it confirms. */
+  const confirmCloud = vi.fn(async (destination: string) => `token-for-${destination}`);
+  return { plan, translate, confirmCloud };
 }
 
 function setup(props: Partial<TranslatePanelProps> & { draft?: DraftSnapshot | (() => DraftSnapshot) } = {}) {
@@ -112,7 +114,9 @@ describe('TranslatePanel', () => {
     const { user, client: c } = setup();
     await openAndPickSpanish(user);
     expect(c.translate).toHaveBeenCalledWith(expect.objectContaining({ text: DRAFT, from: 'en', to: 'es' }));
-    expect(c.translate.mock.calls[0]![0].confirmedDestination).toBeUndefined();
+    // No cloud service involved: no confirmation asked for, none sent.
+    expect(c.translate.mock.calls[0]![0].confirmation).toBeUndefined();
+    expect(c.confirmCloud).not.toHaveBeenCalled();
     const p = preview()!;
     expect(p.textContent).toBe(TRANSLATION);
     expect(p.getAttribute('lang')).toBe('es');
@@ -144,7 +148,9 @@ describe('TranslatePanel', () => {
     expect(c.translate).not.toHaveBeenCalled();
     await user.click(confirm);
     await waitFor(() => expect(c.translate).toHaveBeenCalledTimes(1));
-    expect(c.translate.mock.calls[0]![0].confirmedDestination).toBe('api-free.deepl.com');
+    // The confirmation is the background's one-time token for exactly that host.
+    expect(c.confirmCloud.mock.calls).toEqual([['api-free.deepl.com']]);
+    expect(c.translate.mock.calls[0]![0].confirmation).toBe(await c.confirmCloud.mock.results[0]!.value);
   });
 
   it('shows errors as an alert with the draft untouched, and can retry', async () => {

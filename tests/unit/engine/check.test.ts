@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, checkText, compilePacks, createIncrementalChecker, localize, MAX_FINDINGS } from '@/lib/engine';
+import { MAX_CHUNK, splitChunks } from '@/lib/engine/document';
 import { CTX, pack, rule } from './helpers';
 
 const g = compilePacks([
@@ -65,6 +66,25 @@ describe('checkText results', () => {
     expect(r.findings.length).toBeGreaterThan(0);
   });
 
+  it('reads ordinary lines before the pieces of an over-long line, and says how much was left unread', () => {
+    // A 1 MB pasted run without spaces, then the marking: even a zero budget reads the short line.
+    const run = 'QmFzZTY0ZGF0YQ'.repeat(Math.ceil(1_000_000 / 14)).slice(0, 1_000_000);
+    const r = checkText(g, `${run}\nsecret`, CTX, { budgetMs: 0 });
+    expect(r.findings.map((f) => [f.ruleId, f.range.start])).toEqual([['a.secret', 1_000_001]]);
+    expect(r.truncated).toBe(true);
+    expect(r.uncheckedChars).toBe(1_000_000); // the whole run: nothing of it was read
+    const full = checkText(g, `${run}\nsecret`, CTX, { budgetMs: Infinity });
+    expect(full).toMatchObject({ truncated: false, uncheckedChars: 0 });
+    expect(full.findings.map((f) => f.ruleId)).toEqual(['a.secret']);
+  });
+
+  it('sees through control characters and bidi marks hidden inside a marking', () => {
+    for (const hidden of ['se\u0000cret', 'SEC\u0007RET', 'sec\u202Eret', 'se\u0000\u0000\u200Ecret']) {
+      const r = checkText(g, `Note: ${hidden} briefing`, CTX);
+      expect(r.findings.map((f) => [f.ruleId, f.match])).toEqual([['a.secret', hidden]]);
+    }
+  });
+
   it('caps the number of findings', () => {
     const r = checkText(g, 'secret '.repeat(MAX_FINDINGS + 50), CTX, { budgetMs: Infinity });
     expect(r.findings).toHaveLength(MAX_FINDINGS);
@@ -88,5 +108,28 @@ describe('incremental checker', () => {
       const ctx = { ...CTX, platform: 'x' as const };
       expect(inc.check(text, ctx)).toEqual(checkText(g, text, ctx, { budgetMs: Infinity }));
     }
+  });
+});
+
+describe('chunking', () => {
+  // The old cut searched back from each chunk end to the line start: on 8 MB without a space
+  // that is ~10^10 character reads (minutes), so this test would time out.
+  it('cuts an 8 MB line without spaces into MAX_CHUNK pieces, contiguous and in order', () => {
+    const line = 'x'.repeat(8_000_000);
+    const chunks = splitChunks(`${line}\nTOP SECRET`);
+    expect(chunks).toHaveLength(8_000_000 / MAX_CHUNK + 1);
+    let pos = 0;
+    for (const c of chunks.slice(0, -1)) {
+      expect(c).toEqual({ start: pos, end: pos + MAX_CHUNK, cut: true });
+      pos = c.end;
+    }
+    expect(chunks.at(-1)).toEqual({ start: 8_000_001, end: 8_000_011 });
+  });
+
+  it('still cuts at the last space in the second half of a chunk, never splitting a surrogate pair', () => {
+    const text = `${'a'.repeat(1500)} ${'b'.repeat(1000)}`;
+    expect(splitChunks(text)).toEqual([{ start: 0, end: 1500, cut: true }, { start: 1500, end: 2501, cut: true }]);
+    const emoji = `a${'😀'.repeat(1500)}`; // a cut at 2000 would fall between the halves of a pair
+    expect(splitChunks(emoji)[0]).toEqual({ start: 0, end: 1999, cut: true });
   });
 });

@@ -19,6 +19,15 @@ describe('normalize', () => {
     expect(Array.from(n.start)).toEqual([0, 2, 4, 6, 8]);
   });
 
+  it('skips NUL, other control characters and bidi marks, keeping tab and line breaks as spaces', () => {
+    const text = 'S\u0000E\u0001C\u001FR\u007FE\u009FT\u200E\u202E!';
+    const n = normalize(text);
+    expect(n.norm).toBe('SECRET!');
+    expect(Array.from(n.start)).toEqual([0, 2, 4, 6, 8, 10, 13]);
+    expect(normalize('a\tb\nc\rd\u0085e').norm).toBe('a b c d e');
+    expect(normalize('TOP\u0000 \u0000SECRET').norm).toBe('TOP SECRET');
+  });
+
   it('folds Khmer COENG DA to COENG TA (សម្ដេច = សម្តេច)', () => {
     expect(normalize('សម្ដេច').norm).toBe(normalize('សម្តេច').norm);
     expect(normalize('សម្ដេច').norm).toBe('សម្តេច');

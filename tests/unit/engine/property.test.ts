@@ -68,6 +68,42 @@ describe('engine properties', () => {
     );
   });
 
+  it('control characters and bidi marks inserted anywhere change nothing the matcher sees and hide no term', () => {
+    // Literal rules without accepted vocabulary or exceptions: an invisible character counts as a
+    // word boundary, so it may add a whole-word hit (or an accepted term around one), never hide one.
+    const literal = compilePacks([
+      pack([
+        rule({ type: 'term', terms: ['a', 'ab', 'សម្តេច', 'é', '🎉'], wholeWord: false }),
+        rule({ type: 'term', terms: ['Ab', 'a b'], caseSensitive: true }),
+        rule({ type: 'substitute', swap: [{ from: ['b', 'ដ'], to: ['bb', 'ត'] }] }),
+      ]),
+    ]);
+    // A control before a combining mark would block NFC composition; links and e-mails are found in
+    // the raw text (a control ends them), which moves what is suppressed as "inside a link".
+    const unit = alphabet.filter((u) => !/^\p{M}/u.test(u) && !/[@:]/.test(u));
+    const control = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0x0e, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x84 }), fc.integer({ min: 0x86, max: 0x9f }), fc.constantFrom(0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069)).map((c) => String.fromCharCode(c));
+    let hits = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(unit, fc.array(control, { maxLength: 2 })), { maxLength: 30 }), (parts) => {
+        const plain = parts.map(([u]) => u).join('');
+        const noisy = parts.map(([u, cs]) => cs.join('') + u).join('');
+        const n = normalize(noisy);
+        expect(n.norm).toBe(normalize(plain).norm);
+        for (let i = 0; i < n.norm.length; i++) {
+          expect(n.start[i]! < n.end[i]! && n.end[i]! <= noisy.length).toBe(true);
+          if (i > 0) expect(n.start[i - 1]! <= n.start[i]!).toBe(true);
+        }
+        const flagged = (t: string) => new Set(checkText(literal, t, CTX, { budgetMs: Infinity }).findings.map((f) => f.ruleId));
+        const withNoise = flagged(noisy);
+        const expected = flagged(plain);
+        hits += expected.size;
+        for (const id of expected) expect(withNoise.has(id)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(hits).toBeGreaterThan(100); // the property is not vacuous
+  });
+
   it('the incremental checker equals checkText across random edit sequences', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: alphabet, maxLength: 20 }), { maxLength: 5 }), { minLength: 1, maxLength: 6 }), (versions) => {

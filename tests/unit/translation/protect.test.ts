@@ -51,6 +51,26 @@ describe('findProtectedSpans', () => {
     ]);
   });
 
+  it('trims brackets and punctuation mixed after a URL, each closing bracket against its own kind', () => {
+    expect(kinds('[https://a.example/x_(y)].')).toEqual([['url', 'https://a.example/x_(y)']]);
+    expect(kinds('{see https://a.example/x)]}…')).toEqual([['url', 'https://a.example/x']]);
+  });
+
+  // Hostile input from the issue: the old trim re-split the whole URL once per trailing ")",
+  // minutes of work on 64,000 of them; the test timeout is the (generous) bound here, the 50 ms
+  // target is in `npm run bench`.
+  it('protects a URL followed by 64,000 ")" in one pass', () => {
+    const text = `voir https://a.example/x${')'.repeat(64_000)}`;
+    expect(kinds(text)).toEqual([['url', 'https://a.example/x']]);
+  });
+
+  it('takes tens of thousands of candidate spans without comparing each with all the others', () => {
+    const text = '1 @a #b '.repeat(8_000);
+    const spans = findProtectedSpans(text);
+    expect(spans).toHaveLength(24_000);
+    expect(spans.slice(0, 3).map((s) => s.kind)).toEqual(['number', 'mention', 'hashtag']);
+  });
+
   it('finds bare domains but not abbreviations', () => {
     expect(kinds('Details on mfaic.gov.kh today.')).toEqual([['url', 'mfaic.gov.kh']]);
     expect(kinds('Mr.Li, e.g. the U.S. side, i.e. at 9 a.m.')).toEqual([['number', '9']]);

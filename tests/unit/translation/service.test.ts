@@ -1,11 +1,12 @@
 /**
  * Background translation service (extension/translation-service.ts) with a recording fetch:
- * routing, host permissions, the cloud contract (opt-in AND confirmed destination), error kinds,
+ * routing, host permissions, the cloud contract (opt-in AND a one-time confirmation token), error kinds,
  * and no draft text in logs.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTranslationService, type TranslationSettings } from '@/extension/translation-service';
 import { parseRequest } from '@/lib/messages';
+import { CONFIRMATION_TTL_MS, createConfirmationStore } from '@/lib/translation/confirmations';
 import type { ChromeAvailability, ChromeTranslatorApi } from '@/lib/translation/providers/chrome';
 import type { ProviderConfig } from '@/lib/translation/types';
 import { noSleep, recorder, type RecordedRequest, type RecordedResponse } from './helpers';
@@ -149,10 +150,15 @@ describe('translate (envoy:translate)', () => {
   });
 });
 
-describe('cloud contract: opt-in AND confirmed destination, else refused', () => {
+/** A content script's tab and origin, as the background identifies the sender. */
+const TAB = '7 https://www.facebook.com';
+const FORGED = 'f'.repeat(32);
+
+describe('cloud contract: opt-in AND a one-time confirmation of the destination, else refused', () => {
   it('never sends to a cloud service when cloud translation is not allowed', async () => {
     const { svc, calls } = service({ providers: [DEEPL], allowCloud: false });
-    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' });
+    expect(await svc.confirmCloud('api-free.deepl.com', TAB)).toEqual({ ok: false });
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmation: FORGED }, TAB);
     expect(res).toMatchObject({ ok: false, error: { kind: 'not-allowed' } });
     expect(calls).toHaveLength(0);
   });
@@ -166,17 +172,71 @@ describe('cloud contract: opt-in AND confirmed destination, else refused', () =>
 
   it('refuses when the confirmed destination is a different host', async () => {
     const { svc, calls } = service({ providers: [DEEPL], allowCloud: true });
-    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api.deepl.com' });
+    // No confirmation is minted for a host no configured cloud service has…
+    expect(await svc.confirmCloud('api.deepl.com', TAB)).toEqual({ ok: false });
+    // …and a made-up token confirms nothing.
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmation: FORGED }, TAB);
     expect(res).toMatchObject({ ok: false, error: { kind: 'confirm-cloud' } });
     expect(calls).toHaveLength(0);
   });
 
   it('sends only after the user confirmed exactly that host', async () => {
     const { svc, calls } = service({ providers: [DEEPL], allowCloud: true });
-    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' });
+    const minted = await svc.confirmCloud('api-free.deepl.com', TAB);
+    if (!minted.ok) throw new Error('no confirmation minted');
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmation: minted.token }, TAB);
     expect(res.ok).toBe(true);
     if (res.ok) expect(res.result).toMatchObject({ privacy: 'cloud', isCloud: true, destination: 'api-free.deepl.com' });
     expect(calls.every((c) => c.url.startsWith('https://api-free.deepl.com/'))).toBe(true);
+  });
+
+  it('a confirmation is single use, short-lived and bound to the tab that asked for it', async () => {
+    let clock = 1_000_000;
+    const confirmations = createConfirmationStore({ now: () => clock });
+    const settings: TranslationSettings = { translationProviders: [DEEPL], allowCloudTranslation: true };
+    const rec = recorder(deepl);
+    const svc = createTranslationService({
+      settings: () => settings,
+      fetch: rec.fetch,
+      hasOrigin: async () => true,
+      confirmations,
+      now: () => clock,
+      http: { retries: 1, backoffMs: 1, sleep: noSleep, timeoutMs: 2000 },
+    });
+    const request = { type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es' } as const;
+    const mint = async () => {
+      const minted = await svc.confirmCloud('api-free.deepl.com', TAB);
+      if (!minted.ok) throw new Error('no confirmation minted');
+      return minted.token;
+    };
+
+    const once = await mint();
+    expect((await svc.translate({ ...request, confirmation: once }, TAB)).ok).toBe(true);
+    const sent = rec.calls.length;
+    expect(sent).toBeGreaterThan(0);
+    // Replayed: refused.
+    expect(await svc.translate({ ...request, confirmation: once }, TAB)).toMatchObject({ ok: false, error: { kind: 'confirm-cloud' } });
+    // Presented by another tab (or another site in the same tab): refused, and spent.
+    const stolen = await mint();
+    expect(await svc.translate({ ...request, confirmation: stolen }, '8 https://www.facebook.com')).toMatchObject({ ok: false, error: { kind: 'confirm-cloud' } });
+    expect(await svc.translate({ ...request, confirmation: stolen }, TAB)).toMatchObject({ ok: false, error: { kind: 'confirm-cloud' } });
+    // Expired.
+    const late = await mint();
+    clock += CONFIRMATION_TTL_MS + 1;
+    expect(await svc.translate({ ...request, confirmation: late }, TAB)).toMatchObject({ ok: false, error: { kind: 'confirm-cloud' } });
+    expect(rec.calls).toHaveLength(sent);
+  });
+
+  it('a forged request from a content-script context, with no token, is refused and sends nothing', async () => {
+    const { svc, calls } = service({ providers: [DEEPL], allowCloud: true });
+    // The old self-declared confirmation: the whole message is refused on receipt.
+    expect(parseRequest({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' })).toBeUndefined();
+    // Without the field it parses, and the service refuses it: no confirmation was minted.
+    const forged = parseRequest({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es' });
+    if (forged?.type !== 'envoy:translate') throw new Error('unexpected parse');
+    expect(await svc.translate(forged, TAB)).toMatchObject({ ok: false, error: { kind: 'confirm-cloud', destination: 'api-free.deepl.com' } });
+    expect(parseRequest({ type: 'envoy:translate', text: DRAFT, to: 'es', confirmation: 'not-a-token' })).toBeUndefined();
+    expect(calls).toHaveLength(0);
   });
 
   it('prefers the self-hosted server and never asks for the cloud one when that works', async () => {
@@ -208,7 +268,9 @@ describe('host permissions and errors', () => {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(...args));
     }
     const { svc } = service({ providers: [DEEPL], allowCloud: true, answer: () => failure() });
-    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' });
+    const minted = await svc.confirmCloud('api-free.deepl.com', TAB);
+    if (!minted.ok) throw new Error('no confirmation minted');
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmation: minted.token }, TAB);
     expect(res).toMatchObject({ ok: false, error: { kind } });
     const everything = JSON.stringify(res) + JSON.stringify(logged.map(String));
     expect(everything).not.toContain('UNESCO');
