@@ -23,7 +23,7 @@ const settings = settingsStore();
 const guidelines = guidelinesStore(settings);
 // The index over the active packs is built once (and again only when the packs change):
 // warm it while the popup opens so the first keystroke answers at once.
-const indexFor = () => guidelineIndex(guidelines.getState().packs, defaultGlossary);
+const indexFor = () => guidelineIndex(guidelines.getState().packs, defaultGlossary, guidelines.getState().tables);
 void guidelines.ready.then(() => setTimeout(indexFor, 0));
 
 mountPage(

@@ -5,6 +5,7 @@ import { PatternBank } from './safe-regex';
 import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
 import { ruleTypeOf } from './rules';
+import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 import type { CompileEnv, CompiledRule, Part, RuleBase, TermRef } from './internal';
 import type { Localized, ResolvedSource, Severity } from './types';
 
@@ -95,7 +96,13 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable, struc
 }
 
 /** Compile validated packs. Throws CompileError only for packs that would fail validation. */
-export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
+export interface CompileOptions {
+  /** The protocol tables in force (default: the packs' tables merged in pack order). */
+  tables?: MergedTables;
+}
+
+export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): CompiledGuidelines {
+  const tables = options.tables ?? mergeTables(packs);
   const terms = new TermTable();
   const patterns = new PatternBank();
   const vocabTexts = packs.flatMap((p) => p.vocabulary?.accept ?? []);
@@ -104,7 +111,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledGuidelines {
   const compiled: CompiledRule[] = [];
   for (const pack of packs) {
     const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
-    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords };
+    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords, tables };
     for (const rule of pack.rules) {
       let field = 'rule';
       try {

@@ -5,6 +5,7 @@ import type { Localized, Range, ResolvedSource, Severity } from './types';
 import type { Doc } from './document';
 import type { TermTable } from './terms';
 import type { PatternBank } from './safe-regex';
+import type { MergedTables } from '@/lib/entities/merge';
 
 export type Part = 'body' | 'hashtag' | 'mention' | 'link';
 
@@ -87,4 +88,6 @@ export interface CompileEnv {
   entities: ReadonlyMap<string, Entity>;
   /** Folded single words from all packs' vocabularies (hashtag splitting). */
   vocabWords: ReadonlySet<string>;
+  /** Protocol tables in force (states, organisations, titles, styles, holders). */
+  tables: MergedTables;
 }

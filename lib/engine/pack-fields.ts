@@ -34,6 +34,8 @@ export const SourceSchema = z.strictObject({
   url: z.url().optional(),
   section: text.optional(),
   retrieved: date.optional(),
+  /** Licence of the data taken from this source (generated tables). */
+  licence: text.optional(),
 });
 
 export const SourceRefSchema = z.strictObject({ ref: text, section: text.optional() });

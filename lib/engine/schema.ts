@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { EntitySchema, LocalizedSchema, SourceSchema, id, languageList, phraseList } from './pack-fields';
 import { RuleSchema } from './rules';
+import { TablesSchema } from '@/lib/entities/schema';
 
 export {
   SEVERITIES, MODES, CATEGORIES, PARTS, MATCH_INSIDE, LocalizedSchema, SourceSchema, SourceRefSchema, ScopeSchema,
@@ -31,6 +32,8 @@ export const PackSchema = z.strictObject({
   sources: z.array(SourceSchema).min(1),
   vocabulary: z.strictObject({ accept: phraseList }).optional(),
   entities: z.array(EntitySchema).optional(),
+  /** Protocol tables (lib/entities/schema.ts): rows replace same-id rows of packs in force before this one. */
+  tables: TablesSchema.optional(),
   rules: z.array(RuleSchema),
 });
 

@@ -1,6 +1,7 @@
 import { compilePacks, type CompiledGuidelines } from '@/lib/engine/compile';
 import type { Pack } from '@/lib/packs/schema';
 import { findDuplicateRuleIds, loadPack, validatePack, type PackError } from '@/lib/packs/validate';
+import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 
 /** An imported pack as kept in storage.local (its tests already passed at import). */
 export interface StoredPack {
@@ -29,6 +30,8 @@ export interface ActiveGuidelines {
   summaries: PackSummary[];
   /** The packs in force, in precedence order (built-in, organisation, imported). */
   packs: Pack[];
+  /** The packs' protocol tables merged: built-in, then imported, then organisation rows (policy wins). */
+  tables: MergedTables;
   errors: PackError[];
 }
 
@@ -53,7 +56,7 @@ function summary(pack: Pack, origin: PackOrigin, enabled: boolean, fileName: str
 export function buildActiveGuidelines(input: ActiveInput): ActiveGuidelines {
   const errors: PackError[] = [];
   const summaries: PackSummary[] = [];
-  const inForce: Array<{ pack: Pack; fileName: string }> = [];
+  const inForce: Array<{ pack: Pack; fileName: string; origin: PackOrigin }> = [];
 
   input.builtIn.forEach((json, i) => {
     const fileName = `built-in pack ${(json as { id?: string })?.id ?? i}`;
@@ -61,14 +64,14 @@ export function buildActiveGuidelines(input: ActiveInput): ActiveGuidelines {
     if (!r.ok) return void errors.push(...r.errors);
     const enabled = !input.disabledBuiltin.includes(r.pack.id);
     summaries.push(summary(r.pack, 'builtin', enabled, fileName));
-    if (enabled) inForce.push({ pack: r.pack, fileName });
+    if (enabled) inForce.push({ pack: r.pack, fileName, origin: 'builtin' });
   });
   input.policyPacks.forEach((json, i) => {
     const fileName = `organisation pack ${(json as { id?: string })?.id ?? i + 1}`;
     const r = loadPack(json, fileName);
     if (!r.ok) return void errors.push(...r.errors);
     summaries.push(summary(r.pack, 'organisation', true, fileName));
-    inForce.push({ pack: r.pack, fileName });
+    inForce.push({ pack: r.pack, fileName, origin: 'organisation' });
   });
   for (const stored of input.imported) {
     const r = validatePack(stored.json, stored.fileName);
@@ -77,12 +80,15 @@ export function buildActiveGuidelines(input: ActiveInput): ActiveGuidelines {
       continue;
     }
     summaries.push(summary(r.pack, 'imported', stored.enabled, stored.fileName));
-    if (stored.enabled) inForce.push({ pack: r.pack, fileName: stored.fileName });
+    if (stored.enabled) inForce.push({ pack: r.pack, fileName: stored.fileName, origin: 'imported' });
   }
 
   const clashes = findDuplicateRuleIds(inForce);
   errors.push(...clashes);
   const refused = new Set(clashes.map((e) => e.file));
-  const packs = inForce.filter((p) => !refused.has(p.fileName)).map((p) => p.pack);
-  return { guidelines: compilePacks(packs), summaries, packs, errors };
+  const kept = inForce.filter((p) => !refused.has(p.fileName));
+  const packs = kept.map((p) => p.pack);
+  const order: PackOrigin[] = ['builtin', 'imported', 'organisation'];
+  const tables = mergeTables(order.flatMap((o) => kept.filter((p) => p.origin === o).map((p) => p.pack)));
+  return { guidelines: compilePacks(packs, { tables }), summaries, packs, tables, errors };
 }

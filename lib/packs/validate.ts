@@ -12,6 +12,7 @@ import { applyFix } from '@/lib/engine/fix';
 import { foldTerm } from '@/lib/engine/normalize';
 import type { CheckContext, Mode } from '@/lib/engine/types';
 import { boundErrors, checkJsonText, checkPackValue, listNames, type JsonFileKind } from './limits';
+import { checkTables } from '@/lib/entities/validate';
 
 export interface PackError {
   file: string;
@@ -153,6 +154,7 @@ function crossCheck(pack: Pack, file: string): PackError[] {
   const sourceIds = new Set(pack.sources.map((s) => s.id));
   const knownSources = listNames([...sourceIds]) || 'none';
   const entityIds = new Set((pack.entities ?? []).map((e) => e.id));
+  for (const p of checkTables(pack.tables, sourceIds)) errors.push({ file, field: p.field, message: p.message });
   const isEmptyTerm = (t: string) => foldTerm(t).length === 0;
 
   for (const rule of pack.rules) {

@@ -7,6 +7,8 @@
 import type { Entity, Pack, Rule } from '@/lib/engine/schema';
 import { ruleTypeOf } from '@/lib/engine/rules';
 import type { Glossary } from '@/lib/translation/glossary';
+import { mergeTables, type MergedTables } from '@/lib/entities/merge';
+import { entriesFromTables } from './table-entries';
 
 export interface Localized {
   en: string;
@@ -232,9 +234,13 @@ export function entriesFromGlossary(glossary: Glossary): GuidelineEntry[] {
   });
 }
 
-/** All entries; on an id clash the later entry gets a kind prefix (rule ids win). */
-export function buildEntries(packs: readonly Pack[], glossary?: Glossary): GuidelineEntry[] {
-  const all = [...entriesFromPacks(packs), ...(glossary ? entriesFromGlossary(glossary) : [])];
+/**
+ * All entries; on an id clash the later entry gets a kind prefix (rule ids win).
+ * `tables` defaults to the packs' tables merged in pack order; pass the
+ * precedence-ordered merge (lib/packs/active.ts) so organisation rows win.
+ */
+export function buildEntries(packs: readonly Pack[], glossary?: Glossary, tables: MergedTables = mergeTables(packs)): GuidelineEntry[] {
+  const all = [...entriesFromPacks(packs), ...entriesFromTables(tables), ...(glossary ? entriesFromGlossary(glossary) : [])];
   const seen = new Set<string>();
   for (const e of all) {
     if (seen.has(e.id)) e.id = `${e.kind}:${e.id}`;

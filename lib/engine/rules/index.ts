@@ -17,8 +17,9 @@ import { hashtag } from './hashtag';
 import { addressForm } from './address-form';
 import { checklist } from './checklist';
 import { proximity } from './proximity';
+import { officialName } from './official-name';
 
-export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist, proximity] as const;
+export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist, proximity, officialName] as const;
 
 type Schemas<T extends readonly RuleTypeDef[]> = { -readonly [K in keyof T]: T[K]['schema'] };
 const schemas = RULE_TYPES.map((d) => d.schema) as unknown as Schemas<typeof RULE_TYPES>;

@@ -2,7 +2,8 @@
  * Built-in guideline packs. The JSON files are the source of truth; this index
  * only bundles them. The packs are exported as plain JSON (`unknown`) because
  * the loader validates them and runs their embedded tests before use
- * (lib/packs/validate.ts, `loadPack`).
+ * (lib/packs/validate.ts, `loadPack`). The `tables` and most `sources` of
+ * `core.names` are generated (`npm run data:entities`).
  */
 import security from './core.security.json';
 import neutrality from './core.neutrality.json';

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { RULE_TYPES } from '@/lib/engine/rules';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { EntitySchema, PackSchema, RuleSchema, SourceSchema, TestsSchema, ScopeSchema } from '@/lib/packs/schema';
+import { HolderRowSchema, OrganisationRowSchema, OtherNameSchema, StateRowSchema, StyleRowSchema, TablesSchema, TitleRowSchema, NameFormsSchema } from '@/lib/entities/schema';
 import { POLICY_KEYS } from '@/lib/state/policy';
 
 type Schema = { type?: string; $ref?: string; id?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema; enum?: unknown[] };
@@ -101,6 +102,14 @@ describe('managed_schema.json', () => {
     expect(keysOf(packSchema.properties!.sources!.items!)).toEqual(expect.arrayContaining(Object.keys(SourceSchema.shape)));
     expect(keysOf(ruleSchema.properties!.tests!)).toEqual(expect.arrayContaining(Object.keys(TestsSchema.shape)));
     expect(keysOf(ruleSchema.properties!.scope!)).toEqual(expect.arrayContaining(Object.keys(ScopeSchema.shape)));
+    const tables = packSchema.properties!.tables!;
+    expect(keysOf(tables)).toEqual(expect.arrayContaining(Object.keys(TablesSchema.shape)));
+    const rowOf = (t: string) => resolve(tables).properties![t]!.items!;
+    for (const [t, schema] of [['states', StateRowSchema], ['organisations', OrganisationRowSchema], ['titles', TitleRowSchema], ['styles', StyleRowSchema], ['holders', HolderRowSchema]] as const) {
+      expect(keysOf(rowOf(t)), t).toEqual(expect.arrayContaining(Object.keys(schema.shape)));
+    }
+    expect(keysOf(resolve(rowOf('states')).properties!.names!.properties!.en!)).toEqual(expect.arrayContaining(Object.keys(NameFormsSchema.shape)));
+    expect(keysOf(resolve(rowOf('states')).properties!.former!.items!)).toEqual(expect.arrayContaining(Object.keys(OtherNameSchema.shape)));
   });
 
   it('declares every field of every registered rule type with a type Chromium lets through', () => {

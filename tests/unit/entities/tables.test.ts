@@ -1,0 +1,98 @@
+/**
+ * Generated protocol tables (npm run data:entities → core.names `tables`):
+ * regeneration is reproducible, coverage (193 UN members, 2 observers, ≥ 80
+ * organisations with en/fr/km names), every row sourced, and table merging
+ * (a later pack's row replaces a built-in one).
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import names from '@/lib/packs/defaults/core.names.json';
+import { validatePack } from '@/lib/packs/validate';
+import { mergeTables } from '@/lib/entities/merge';
+import type { Pack } from '@/lib/packs/schema';
+
+const r = validatePack(names, 'core.names.json');
+if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+const pack = r.pack;
+const t = pack.tables!;
+
+describe('npm run data:entities', () => {
+  it('regenerates exactly the checked-in tables (no diff)', () => {
+    const out = execFileSync(process.execPath, ['scripts/data-entities.mjs', '--check'], { encoding: 'utf8' });
+    expect(out).toContain('up to date');
+  });
+});
+
+describe('state table', () => {
+  it('holds all 193 UN Member States and the 2 observer States, with ISO codes and en/fr/km short names', () => {
+    const members = t.states!.filter((s) => s.status === 'member');
+    expect(members).toHaveLength(193);
+    expect(t.states!.filter((s) => s.status === 'observer').map((s) => s.code).sort()).toEqual(['PS', 'VA']);
+    for (const s of [...members]) {
+      expect(s.iso3, s.code).toMatch(/^[A-Z]{3}$/);
+      expect(s.names.en.formal, s.code).toBeTruthy();
+      expect(s.names.fr?.short, s.code).toBeTruthy();
+      expect(s.names.km?.short, s.code).toMatch(/[\u1780-\u17FF]/);
+    }
+  });
+
+  it('takes formal names and French articles from UNTERM, Khmer from CLDR unless the ministry form differs', () => {
+    const kh = t.states!.find((s) => s.code === 'KH')!;
+    expect(kh.names.en).toMatchObject({ short: 'Cambodia', formal: 'the Kingdom of Cambodia' });
+    expect(kh.names.fr).toMatchObject({ short: 'Cambodge', formal: 'le Royaume du Cambodge', article: 'le' });
+    expect(kh.names.km).toMatchObject({ short: 'កម្ពុជា', formal: 'ព្រះរាជាណាចក្រកម្ពុជា' });
+    const sz = t.states!.find((s) => s.code === 'SZ')!;
+    expect(sz.names.km!.short).toBe('អេស្វាទីនី');
+    expect(sz.former!.map((f) => f.name)).toContain('ស្វាស៊ីឡង់');
+  });
+
+  it('records former names with the year they changed and a source', () => {
+    const lk = t.states!.find((s) => s.code === 'LK')!;
+    expect(lk.former).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Ceylon', lang: 'en', until: '1972', status: 'former' }),
+      expect.objectContaining({ name: 'Ceylan', lang: 'fr', until: '1972' }),
+    ]));
+    for (const s of t.states!) for (const f of s.former ?? []) {
+      expect(f.source, `${s.code} ${f.name}`).toBeTruthy();
+      if (f.status === 'former') expect(f.until, `${s.code} ${f.name}`).toMatch(/^\d{4}$/);
+    }
+  });
+});
+
+describe('organisations and institutions', () => {
+  it('has at least 80 organisations and the Cambodian institutions, each with en/fr/km names and a source', () => {
+    const orgs = t.organisations!.filter((o) => o.kind === 'organisation');
+    expect(orgs.length).toBeGreaterThanOrEqual(80);
+    const inst = t.organisations!.filter((o) => o.kind === 'institution').map((o) => o.id);
+    expect(inst).toEqual(expect.arrayContaining(['kh.rgc', 'kh.national-assembly', 'kh.senate', 'kh.mfaic']));
+    for (const o of t.organisations!) {
+      expect(o.names.fr?.short, o.id).toBeTruthy();
+      expect(o.names.km?.short, o.id).toMatch(/[\u1780-\u17FF]/);
+      expect(o.sources.length, o.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('mergeTables', () => {
+  it('lets a later pack replace a row by id (an organisation updating an office holder)', () => {
+    const org: Pack = {
+      ...pack, id: 'org.protocol', rules: [], entities: [],
+      sources: [{ id: 'ORG', title: 'Protocol circular' }],
+      tables: { holders: [{ id: 'holder.kh.prime-minister', office: { en: 'Prime Minister' }, name: { en: 'Test Holder' }, asOf: '2026-12-01', sources: ['ORG'] }] },
+    };
+    const merged = mergeTables([pack, org]);
+    const pm = merged.holders.find((h) => h.id === 'holder.kh.prime-minister')!;
+    expect(pm.name.en).toBe('Test Holder');
+    expect(pm.packId).toBe('org.protocol');
+    expect(pm.resolvedSources[0]!.title).toBe('Protocol circular');
+    expect(merged.holders.length).toBe(t.holders!.length);
+    expect(mergeTables([org, pack]).holders.find((h) => h.id === 'holder.kh.prime-minister')!.name.en).toBe('Hun Manet');
+  });
+
+  it('refuses a table row whose source is not in the pack', () => {
+    const bad = { ...structuredClone(names), tables: { holders: [{ id: 'holder.x', office: { en: 'X' }, name: { en: 'Y' }, asOf: '2026-01-01', sources: ['NOPE'] }] } };
+    const res = validatePack(bad, 'bad.json');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors[0]!.message).toMatch(/source "NOPE" is not in the pack's "sources" list/);
+  });
+});
