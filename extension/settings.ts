@@ -5,6 +5,7 @@ let shared: SettingsStore | undefined;
 
 /** The settings store for this JS context (one per page or content script). */
 export function settingsStore(): SettingsStore {
-  shared ??= createSettingsStore(browserAreaStorage('sync'), managedPolicySource);
+  // The last policy seen lives in storage.local, so it applies before Chrome's policy service answers.
+  shared ??= createSettingsStore(browserAreaStorage('sync'), managedPolicySource, { policyCache: browserAreaStorage('local') });
   return shared;
 }

@@ -248,6 +248,7 @@ export const en = {
   'checklist.reasonMissing': 'Give a reason to post anyway.',
   'checklist.reasonTooShort': 'The reason is too short: say why in a few words.',
   'checklist.incomplete': 'Some required items are still open.',
+  'policy.checking': "Checking your organisation's settings… Posting waits until they are known (a few seconds at most).",
   'checklist.postAgain': 'Press the platform’s Post button again to post.',
   'checklist.reminder': 'Reminder: go through the checklist before you post.',
   'checklist.dismiss': 'Dismiss',

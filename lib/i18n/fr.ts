@@ -245,6 +245,7 @@ export const fr: Catalogue = {
   'checklist.reasonMissing': 'Indiquez une raison pour publier quand même.',
   'checklist.reasonTooShort': 'La raison est trop courte : expliquez en quelques mots.',
   'checklist.incomplete': 'Certains éléments obligatoires restent à cocher.',
+  'policy.checking': 'Vérification des paramètres de votre organisation… La publication attend de les connaître (quelques secondes au plus).',
   'checklist.postAgain': 'Appuyez de nouveau sur le bouton Publier de la plateforme.',
   'checklist.reminder': 'Rappel : parcourez la liste avant de publier.',
   'checklist.dismiss': 'Fermer',

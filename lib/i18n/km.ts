@@ -245,6 +245,7 @@ export const km: Catalogue = {
   'checklist.reasonMissing': 'សូមផ្ដល់មូលហេតុ ដើម្បីផ្សាយ។',
   'checklist.reasonTooShort': 'មូលហេតុខ្លីពេក៖ សូមពន្យល់ពីរបីពាក្យ។',
   'checklist.incomplete': 'នៅមានធាតុចាំបាច់ខ្លះមិនទាន់គូសធីក។',
+  'policy.checking': 'កំពុងពិនិត្យការកំណត់របស់ស្ថាប័នអ្នក… ការបង្ហោះរង់ចាំរហូតដល់ដឹងការកំណត់ទាំងនោះ (យូរបំផុតប៉ុន្មានវិនាទី)។',
   'checklist.postAgain': 'សូមចុចប៊ូតុងផ្សាយរបស់វេទិកាម្ដងទៀត។',
   'checklist.reminder': 'រំលឹក៖ សូមពិនិត្យបញ្ជីមុនពេលផ្សាយ។',
   'checklist.dismiss': 'បិទ',
