@@ -53,6 +53,26 @@ function TermList({ label, items }: { label: string; items: readonly string[] })
   );
 }
 
+const NAMED_KINDS = new Set(['state', 'organisation', 'institution']);
+
+/** A named entity's official forms in English, French and Khmer, one line each (visible without opening). */
+function OfficialForms({ names }: { names: NonNullable<GuidelineResult['entry']['names']> }) {
+  const rows = (['en', 'fr', 'km'] as const).flatMap((l) => {
+    const n = names[l];
+    const forms = n ? [n.short, n.formal, n.acronym].filter((x): x is string => Boolean(x)) : [];
+    return forms.length ? [{ l, text: [...new Set(forms)].join(' · ') }] : [];
+  });
+  return (
+    <ul className="official-forms">
+      {rows.map(({ l, text }) => (
+        <li key={l} lang={l} data-lang={l}>
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One lookup result: the title, and on opening the full explanation and sources. */
 export function GuidelineResultItem({ hit }: { hit: GuidelineResult }) {
   const { t, lang } = useI18n();
@@ -90,6 +110,7 @@ export function GuidelineResultItem({ hit }: { hit: GuidelineResult }) {
         </div>
         )}
       </details>
+      {entry.names && NAMED_KINDS.has(entry.kind) ? <OfficialForms names={entry.names} /> : null}
     </li>
   );
 }

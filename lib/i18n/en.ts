@@ -66,8 +66,11 @@ export const en = {
   // Popup lookup, options page, organisation policy (issue 7)
   'popup.searchPreparing': 'Preparing the guidelines…',
   'popup.resultCount': { zero: 'No results', one: '{count} result', other: '{count} results' },
-  'popup.kind.rule': 'Guideline',
-  'popup.kind.address': 'Form of address',
+  'popup.kind.guideline': 'Guideline',
+  'popup.kind.title': 'Form of address',
+  'popup.kind.state': 'State or territory',
+  'popup.kind.organisation': 'Organisation',
+  'popup.kind.institution': 'Cambodian institution',
   'popup.kind.glossary': 'Approved term',
   'popup.pack': 'Pack: {pack}',
   'popup.address.names': 'Names',

@@ -64,8 +64,11 @@ export const fr: Catalogue = {
   // Popup lookup, options page, organisation policy (issue 7)
   'popup.searchPreparing': 'Préparation des consignes…',
   'popup.resultCount': { zero: 'Aucun résultat', one: '{count} résultat', other: '{count} résultats' },
-  'popup.kind.rule': 'Consigne',
-  'popup.kind.address': 'Formule d’adresse',
+  'popup.kind.guideline': 'Consigne',
+  'popup.kind.title': 'Formule d’adresse',
+  'popup.kind.state': 'État ou territoire',
+  'popup.kind.organisation': 'Organisation',
+  'popup.kind.institution': 'Institution cambodgienne',
   'popup.kind.glossary': 'Terme approuvé',
   'popup.pack': 'Ensemble : {pack}',
   'popup.address.names': 'Noms',

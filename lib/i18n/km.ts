@@ -64,8 +64,11 @@ export const km: Catalogue = {
   // Popup lookup, options page, organisation policy (issue 7)
   'popup.searchPreparing': 'កំពុងរៀបចំគោលការណ៍ណែនាំ…',
   'popup.resultCount': { zero: 'គ្មានលទ្ធផល', other: 'លទ្ធផល {count}' },
-  'popup.kind.rule': 'គោលការណ៍ណែនាំ',
-  'popup.kind.address': 'របៀបហៅងារ',
+  'popup.kind.guideline': 'គោលការណ៍ណែនាំ',
+  'popup.kind.title': 'របៀបហៅងារ',
+  'popup.kind.state': 'រដ្ឋ ឬដែនដី',
+  'popup.kind.organisation': 'អង្គការ',
+  'popup.kind.institution': 'ស្ថាប័នកម្ពុជា',
   'popup.kind.glossary': 'ពាក្យដែលបានអនុម័ត',
   'popup.pack': 'កញ្ចប់៖ {pack}',
   'popup.address.names': 'ឈ្មោះ',

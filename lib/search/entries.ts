@@ -13,7 +13,48 @@ export interface Localized {
   fr?: string;
 }
 
-export type GuidelineKind = 'rule' | 'address' | 'glossary';
+/**
+ * What an entry is about. `guideline`: a rule of an active pack; `title`: a
+ * form of address (a dignitary or an honorific rank); `state`,
+ * `organisation`, `institution`: a named entity of the protocol tables;
+ * `glossary`: an approved translation term.
+ */
+export type EntryKind = 'state' | 'organisation' | 'institution' | 'title' | 'guideline' | 'glossary';
+/** @deprecated the former name of EntryKind. */
+export type GuidelineKind = EntryKind;
+
+export type EntryLang = 'en' | 'fr' | 'km';
+
+/** The official forms of a name in one language (each one copyable on its own). */
+export interface NameForms {
+  /** The official short name (a state's short name, an organisation's name, a dignitary's form of address). */
+  short?: string;
+  /** The formal name ("the Kingdom of Cambodia"; a dignitary's full style). */
+  formal?: string;
+  /** The acronym or abbreviation ("UNESCO", "MFAIC", "H.E."). */
+  acronym?: string;
+}
+
+/** Official forms per language: every entry that names something carries these. */
+export type EntryNames = Partial<Record<EntryLang, NameForms>>;
+
+/** A name no longer (or never) official, with the year it changed where known. */
+export interface FormerName {
+  name: string;
+  lang: EntryLang;
+  /** Year (YYYY) the name stopped being official. */
+  until?: string;
+  /** 'former': formally abandoned; 'colloquial': an everyday variant; 'house-style': differs from ministry/ASEAN usage. */
+  status: 'former' | 'colloquial' | 'house-style';
+}
+
+/** An office holder as the tables know it: optional, dated and sourced. */
+export interface EntryHolder {
+  office: Localized;
+  name: Partial<Record<EntryLang, string>>;
+  asOf: string;
+  source?: string;
+}
 
 export interface GuidelineSource {
   title: string;
@@ -25,7 +66,7 @@ export interface GuidelineSource {
 export interface GuidelineEntry {
   /** The rule id, entity id or glossary term id (the `data-guideline` hook). */
   id: string;
-  kind: GuidelineKind;
+  kind: EntryKind;
   packId?: string;
   packTitle?: Localized;
   severity?: Rule['severity'];
@@ -39,6 +80,14 @@ export interface GuidelineEntry {
   terms: string[];
   /** Forms of address: names, allowed titles, titles never to use, preferred title. */
   address?: { names: string[]; titles: string[]; forbidden: string[]; preferred?: string; validFrom?: string; validTo?: string };
+  /** Official forms in English, French and Khmer (states, organisations, institutions, titles, glossary terms). */
+  names?: EntryNames;
+  /** Former, colloquial or house-style names that lead to this entry. */
+  former?: FormerName[];
+  /** ISO 3166-1 alpha-2 code (states and territories). */
+  code?: string;
+  /** Current office holders (institutions and states), each with an "as of" date. */
+  holders?: EntryHolder[];
   /** Glossary: forms per language (the first is the approved one) and whether the authority reviewed it. */
   glossary?: { forms: Record<string, string[]>; reviewed: boolean; category?: string };
 }
@@ -149,6 +198,14 @@ function addressTitle(e: Entity): Localized {
   return out;
 }
 
+/** Localized one-line forms as structured names (each language's form as its short name). */
+function namesOf(l: Localized): EntryNames {
+  const out: EntryNames = { en: { short: l.en } };
+  if (l.fr) out.fr = { short: l.fr };
+  if (l.km) out.km = { short: l.km };
+  return out;
+}
+
 export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
   const out: GuidelineEntry[] = [];
   for (const pack of packs) {
@@ -157,7 +214,7 @@ export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
       const vars = exampleVars(rule, entities);
       const entry: GuidelineEntry = {
         id: rule.id,
-        kind: 'rule',
+        kind: 'guideline',
         packId: pack.id,
         packTitle: pack.title,
         severity: rule.severity,
@@ -183,7 +240,7 @@ export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
       if (e.validTo) address.validTo = e.validTo;
       const entry: GuidelineEntry = {
         id: e.id,
-        kind: 'address',
+        kind: 'title',
         packId: pack.id,
         packTitle: pack.title,
         category: 'address',
@@ -192,6 +249,7 @@ export function entriesFromPacks(packs: readonly Pack[]): GuidelineEntry[] {
         terms: [...e.names, ...(e.titles ?? []), ...(e.forbiddenTitles ?? [])],
         address,
       };
+      entry.names = namesOf(entry.title);
       if (e.role) entry.explanation = e.role;
       out.push(entry);
     }
@@ -208,6 +266,7 @@ export function entriesFromGlossary(glossary: Glossary): GuidelineEntry[] {
       id: term.id,
       kind: 'glossary',
       title,
+      names: namesOf(title),
       sources: [],
       terms: Object.values(term.forms).flat(),
       glossary: { forms: term.forms, reviewed: term.reviewed },

@@ -10,7 +10,7 @@ import type { Glossary } from '@/lib/translation/glossary';
 import { buildEntries, type GuidelineEntry, type GuidelineSource, type Localized } from './entries';
 import { isKhmerTerm, tokenize } from './tokenize';
 
-export type { GuidelineEntry, GuidelineKind, GuidelineSource, Localized } from './entries';
+export type { EntryHolder, EntryKind, EntryLang, EntryNames, FormerName, GuidelineEntry, GuidelineKind, GuidelineSource, Localized, NameForms } from './entries';
 export { buildEntries } from './entries';
 export { foldText, tokenize } from './tokenize';
 

@@ -48,8 +48,8 @@ describe('what the index holds', () => {
   it('has every active rule, every dignitary of the address table and every glossary term, with unique ids', () => {
     const ruleCount = packs.reduce((n, p) => n + p.rules.length, 0);
     const entityCount = packs.reduce((n, p) => n + (p.entities?.length ?? 0), 0);
-    expect(entries.filter((e) => e.kind === 'rule')).toHaveLength(ruleCount);
-    expect(entries.filter((e) => e.kind === 'address')).toHaveLength(entityCount);
+    expect(entries.filter((e) => e.kind === 'guideline')).toHaveLength(ruleCount);
+    expect(entries.filter((e) => e.kind === 'title')).toHaveLength(entityCount);
     expect(entries.filter((e) => e.kind === 'glossary')).toHaveLength(defaultGlossary.terms.length);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
   });
@@ -60,7 +60,7 @@ describe('what the index holds', () => {
     expect(king.title.en).toContain('Norodom Sihamoni');
     expect(king.explanation?.km).toBeTruthy();
     expect(king.sources.length).toBeGreaterThan(0);
-    for (const e of entries.filter((x) => x.kind === 'rule')) expect(e.sources.length, e.id).toBeGreaterThan(0);
+    for (const e of entries.filter((x) => x.kind === 'guideline')) expect(e.sources.length, e.id).toBeGreaterThan(0);
   });
 });
 

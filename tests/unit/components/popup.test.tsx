@@ -48,7 +48,7 @@ describe('guideline lookup', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search guidelines' }), 'Hun Manet');
     const hit = results().find((r) => r.dataset.guideline === 'hun-manet')!;
     expect(hit).toBeTruthy();
-    expect(hit.dataset.kind).toBe('address');
+    expect(hit.dataset.kind).toBe('title');
     await user.click(within(hit).getByText(/Hun Manet/, { selector: 'summary *' }));
     expect(hit.querySelector('details')!.open).toBe(true);
     expect(hit.textContent).toContain('Correct titles');
