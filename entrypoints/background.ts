@@ -10,6 +10,7 @@ import { guidelinesStore } from '@/extension/guidelines';
 import { handleMessages } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';
 import { createBackgroundTranslation } from '@/extension/translation-service';
+import { requestHostAccess } from '@/extension/host-access';
 
 export default defineBackground(() => {
   const settings = settingsStore();
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     'envoy:checklist-templates': () => checklistTemplates(),
     'envoy:translate-plan': (request) => translation.plan(request),
     'envoy:translate': (request) => translation.translate(request),
+    'envoy:request-host-access': async (request) => ({ granted: await requestHostAccess(settings, request.origin) }),
     'envoy:open-studio': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };

@@ -7,12 +7,18 @@
  * start). A post on X submitted right after the browser starts must still be held by
  * `checklistMode: "hold"`: Envoy holds while the policy is unknown (showing "Checking your
  * organisation's settings…") and keeps holding once the answer says `hold`.
+ *
+ * A translation server named by policy works for a user who granted nothing: the shipped build
+ * (no host permission for loopback) translates through a REAL Apertium APy on loopback
+ * (tests/e2e/apertium-server.ts), which allows cross-origin requests, and inserts the Spanish text
+ * through the editor framework.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { fixtureSubmissions, launchBrowser, openFixture, submitLocator, typeInto, waitForText, type LaunchedBrowser } from './harness';
+import { startApertium, type ApertiumServer } from './apertium-server';
+import { fixtureSubmissions, fixtureText, launchBrowser, openFixture, submitLocator, typeInto, waitForText, type LaunchedBrowser } from './harness';
 
 const EXTENSION_ID = 'flpjphmmfddifhomkenoglmoblchdlla';
 const HOST = 'diplomacy-assistant[data-platform]';
@@ -68,5 +74,52 @@ describe('policy from the first second (fresh profile, managed policy file)', ()
     await page.waitForTimeout(300);
     expect(await fixtureSubmissions(page)).toEqual([]);
     expect(await page.locator(`${HOST} [data-post-held]`).count()).toBe(1);
+  });
+});
+
+describe('translation server named by policy, no host permission granted', () => {
+  let apy: ApertiumServer | undefined;
+  afterAll(async () => {
+    await apy?.stop();
+  });
+
+  it('previews and inserts a Spanish translation through the policy-named Apertium server', async () => {
+    apy = await startApertium();
+    // APy allows any origin: what lets the extension reach it without a host permission.
+    const probe = await fetch(`${apy.endpoint}/listPairs`, { headers: { Origin: 'chrome-extension://flpjphmmfddifhomkenoglmoblchdlla' } });
+    expect(probe.headers.get('access-control-allow-origin')).toBe('*');
+
+    browser = await launchBrowser({
+      extension: true,
+      policyDir: await policyDir({
+        allowCloudTranslation: false,
+        translationProviders: [{ type: 'apertium', endpoint: apy.endpoint, label: 'Ministry translation server' }],
+      }),
+    });
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const granted = await ext.evaluate(() =>
+      (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).chrome.permissions.getAll(),
+    );
+    expect((granted.origins ?? []).filter((o) => o.includes('127.0.0.1') || o.startsWith('http://*') || o === '<all_urls>')).toEqual([]);
+    await ext.close();
+
+    const page = await openFixture(browser.context, 'mastodon');
+    const draft = 'Thank you for the meeting today.';
+    await typeInto(page, 'mastodon', draft);
+    await waitForText(page, draft);
+    await page.getByRole('button', { name: 'Translate', exact: true }).click();
+    await page.getByLabel('Target language').selectOption('es');
+    const preview = page.locator('[data-translation-preview]');
+    await page.locator('[data-translation-preview], [data-translation-error]').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-translation-error]').allTextContents()).toEqual([]);
+    const spanish = ((await preview.textContent()) ?? '').trim();
+    expect(spanish).toMatch(/Gracias/);
+    expect(await page.locator('[data-translation-result]').getAttribute('data-privacy')).toBe('self-hosted');
+    expect(await page.locator('[data-translation-error]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Insert below' }).click();
+    await expect.poll(() => fixtureText(page), { timeout: 5_000 }).toContain(spanish);
+    expect(await fixtureText(page)).toMatch(new RegExp(`^${draft.replace('.', '\\.')}\\s+Gracias`));
   });
 });
