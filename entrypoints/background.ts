@@ -10,6 +10,7 @@ import { guidelinesStore } from '@/extension/guidelines';
 import { handleMessages } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';
 import { createBackgroundTranslation } from '@/extension/translation-service';
+import { requestHostAccess } from '@/extension/host-access';
 
 /** The context a cloud confirmation is bound to: the sender's tab and page origin. */
 function requesterOf(sender: { tabId?: number; url?: string }): string {
@@ -43,6 +44,7 @@ export default defineBackground(() => {
     'envoy:translate-plan': (request) => translation.plan(request),
     'envoy:confirm-cloud': (request, sender) => translation.confirmCloud(request.destination, requesterOf(sender)),
     'envoy:translate': (request, sender) => translation.translate(request, requesterOf(sender)),
+    'envoy:request-host-access': async (request) => ({ granted: await requestHostAccess(settings, request.origin) }),
     'envoy:open-studio': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };

@@ -20,6 +20,8 @@ export function createCheckerService(settings: SettingsStore, guidelines: Guidel
 
   return async function check(request: CheckRequest, tabId: number | undefined): Promise<CheckResponse> {
     await guidelines.ready;
+    // Organisation packs are in force from the first check: wait while policy is unknown.
+    await settings.policySettled;
     const compiled = guidelines.getState().guidelines;
     const key = `${tabId ?? 'page'}:${request.composerId}`;
     let session = sessions.get(key);

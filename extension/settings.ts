@@ -11,6 +11,9 @@ let shared: SettingsStore | undefined;
  * use extension/page-settings.ts instead.
  */
 export function settingsStore(): SettingsStore {
-  shared ??= createSettingsStore(splitSecrets(browserAreaStorage('sync'), idbSecretStore, newSecretRef), managedPolicySource);
+  // The last policy seen lives in storage.local, so it applies before Chrome's policy service answers.
+  shared ??= createSettingsStore(splitSecrets(browserAreaStorage('sync'), idbSecretStore, newSecretRef), managedPolicySource, {
+    policyCache: browserAreaStorage('local'),
+  });
   return shared;
 }

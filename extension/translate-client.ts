@@ -13,6 +13,10 @@ export const backgroundTranslateClient: TranslateClient = {
     if (!parsed.success) throw new Error('invalid reply');
     return parsed.data;
   },
+  async requestAccess(origin) {
+    const reply = await sendToBackground({ type: 'envoy:request-host-access', origin });
+    return reply?.granted === true;
+  },
   async translate(request) {
     const reply = await sendToBackground({ type: 'envoy:translate', ...request });
     const parsed = translateResponseSchema.safeParse(reply);

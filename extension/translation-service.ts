@@ -7,9 +7,12 @@
  *   Envoy's UI gets the token with `envoy:confirm-cloud` after the user pressed "Send to <host>"
  *   (a trusted event); it is bound to the host and the asking tab, single use, short-lived.
  *   Anything else is refused: no field a sender sets is taken as the user's confirmation.
- * - HTTP services are reached from here (timeouts, retries: lib/translation/http.ts) and only
- *   with the host permission granted in Settings → Translation; without it the answer names the
- *   host and where to grant it.
+ * - HTTP services are reached from here (timeouts, retries: lib/translation/http.ts). A
+ *   self-hosted server (Apertium APy, a private LibreTranslate) is tried even without its host
+ *   permission: one that allows cross-origin requests (`Access-Control-Allow-Origin`) works with
+ *   no user step, so a server named by organisation policy works for everyone. Only when it cannot
+ *   be reached that way, and for cloud services, the answer names the host to grant
+ *   (`needs-permission` / error kind `permission`).
  * - Chrome's on-device Translator runs in the offscreen document (extension/chrome-ai.ts).
  * - Draft text is never logged: errors carry kinds, provider names and HTTP statuses only.
  */
@@ -139,7 +142,8 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
     const p = e.provider;
     const base = { providerId: p.id, label: p.label, destination: p.destination(), privacy: e.privacy, isCloud: p.isCloud };
     if (p.isCloud && !allowCloud) return { ...base, status: 'cloud-not-allowed' };
-    if (e.origin && !(await deps.hasOrigin(e.origin))) return { ...base, status: 'needs-permission', origin: e.origin };
+    const unpermitted = e.origin !== undefined && !(await deps.hasOrigin(e.origin));
+    if (unpermitted && p.isCloud) return { ...base, status: 'needs-permission', origin: e.origin };
     if (p.type === 'chrome') {
       const a = await (p as ChromeTranslatorProvider).availability(pair);
       return { ...base, status: a === 'available' ? 'candidate' : a === 'unavailable' ? 'unsupported' : 'download-required' };
@@ -150,6 +154,8 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
     } catch {
       s = 'unknown';
     }
+    // Not reachable without the host permission (no CORS, or down): granting it is the next step.
+    if (unpermitted && s === 'unknown') return { ...base, status: 'needs-permission', origin: e.origin };
     return { ...base, status: s === false ? 'unsupported' : 'candidate' };
   };
 
@@ -183,10 +189,14 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
       const { list, allowCloud } = await entries();
       const missing: Entry[] = [];
       const usable: Entry[] = [];
+      /** Self-hosted servers tried without their host permission (cross-origin requests). */
+      const tried: Entry[] = [];
       for (const e of list) {
         // Cloud services that are not allowed never get this far (translateDraft skips them too).
-        if (e.origin && !(e.provider.isCloud && !allowCloud) && !(await deps.hasOrigin(e.origin))) missing.push(e);
+        const unpermitted = e.origin !== undefined && !(e.provider.isCloud && !allowCloud) && !(await deps.hasOrigin(e.origin));
+        if (unpermitted && e.provider.isCloud) missing.push(e);
         else usable.push(e);
+        if (unpermitted && !e.provider.isCloud) tried.push(e);
       }
       const byId = new Map(usable.map((e) => [e.provider.id, e]));
       let declined: { destination: string; label: string } | undefined;
@@ -221,8 +231,12 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
             label: declined.label,
           });
         }
-        const needsPermission = missing[0];
-        if (needsPermission?.origin && (!(error instanceof TranslationFailure) || error.kind === 'unsupported-pair' || error.kind === 'not-allowed')) {
+        const needsPermission = tried[0] ?? missing[0];
+        const unreachable = tried.length > 0 && error instanceof TranslationFailure && (error.kind === 'unreachable' || error.kind === 'timeout');
+        if (
+          needsPermission?.origin &&
+          (unreachable || !(error instanceof TranslationFailure) || error.kind === 'unsupported-pair' || error.kind === 'not-allowed')
+        ) {
           const host = patternHost(needsPermission.origin);
           return fail({ kind: 'permission', message: permissionMessage(host), origin: needsPermission.origin, label: needsPermission.provider.label });
         }
@@ -266,6 +280,8 @@ export function createBackgroundTranslation(settings: SettingsStore): Translatio
   return createTranslationService({
     async settings() {
       await settings.ready;
+      // Never send on the user's settings while the organisation's policy is still unknown.
+      await settings.policySettled;
       return settings.getState().effective;
     },
     fetch: (input, init) => fetch(input, init),

@@ -79,6 +79,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** content script → background: the checklist templates in effect (built-in with the user's edits, validated) */
   z.object({ type: z.literal('envoy:checklist-templates') }),
+  /**
+   * content script / studio → background: ask the user, on an extension page, for the host
+   * permission of a configured translation server (`https://host/*`); answers once decided.
+   */
+  z.object({ type: z.literal('envoy:request-host-access'), origin: z.string().check(z.maxLength(300)) }),
 ]);
 export type EnvoyRequest = z.infer<typeof requestSchema>;
 
@@ -262,6 +267,7 @@ export interface ResponseMap {
   'envoy:translate-plan': TranslatePlanResponse;
   'envoy:translate': TranslateResponse;
   'envoy:confirm-cloud': ConfirmCloudResponse;
+  'envoy:request-host-access': { granted: boolean };
 }
 
 export function parseRequest(message: unknown): EnvoyRequest | undefined {

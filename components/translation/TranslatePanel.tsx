@@ -32,6 +32,8 @@ export interface TranslateClient {
    * the user's press on "Send to <host>". Undefined when the background refuses.
    */
   confirmCloud(destination: string): Promise<string | undefined>;
+  /** Asks the user (on an extension page) for a server's host permission; true once granted. */
+  requestAccess?(origin: string): Promise<boolean>;
 }
 
 /** The user's confirmation of one cloud destination, as minted by the background. */
@@ -72,6 +74,8 @@ type ErrorKind = Extract<TranslateResponse, { ok: false }>['error']['kind'] | 'e
 interface ShownError {
   kind: ErrorKind;
   host?: string;
+  /** Origin pattern to grant, for kind `permission`. */
+  origin?: string;
   destination?: string;
 }
 
@@ -84,7 +88,7 @@ type Phase =
   | { name: 'done'; result: TranslationResult; draft: string }
   | { name: 'error'; error: ShownError; step?: PlanStep };
 
-type Notice = 'written' | 'writeFailed' | 'stale' | 'copied' | 'downloaded' | 'downloadFailed' | undefined;
+type Notice = 'written' | 'writeFailed' | 'stale' | 'copied' | 'downloaded' | 'downloadFailed' | 'accessDenied' | undefined;
 
 const base = (tag: string) => tag.toLowerCase().split('-')[0] ?? tag;
 const ALIASES: Record<string, string> = { tl: 'fil', iw: 'he', no: 'nb', zlm: 'ms', in: 'id' };
@@ -169,6 +173,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
   const [progress, setProgress] = useState<number | undefined>(undefined);
   const [busyWriting, setBusyWriting] = useState(false);
   const [nonce, setNonce] = useState(0);
+  const [askingAccess, setAskingAccess] = useState(false);
   const sequence = useRef(0);
 
   const run = useCallback(
@@ -234,7 +239,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
         const host = hostOfPattern(e.origin);
         setPhase({
           name: 'error',
-          error: { kind: e.kind, ...(host ? { host } : {}), ...(e.destination ? { destination: e.destination } : {}) },
+          error: { kind: e.kind, ...(host ? { host, origin: e.origin } : {}), ...(e.destination ? { destination: e.destination } : {}) },
           step,
         });
       } catch {
@@ -311,6 +316,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
       <div role="alert" data-translation-error={kind}>
         <p data-translation-blocked="none">{t('translate.dest.none', pair)}</p>
         {permission ? <p data-translation-blocked="permission">{t('translate.dest.permission', { host: hostOfPattern(permission.origin) ?? permission.destination })}</p> : null}
+        {permission ? accessButton(permission.origin, hostOfPattern(permission.origin) ?? permission.destination) : null}
         {cloudOff ? <p data-translation-blocked="cloud-off">{t('translate.dest.cloudOff')}</p> : null}
         {download && from ? (
           <div data-translation-blocked="download">
@@ -343,6 +349,33 @@ export function TranslatePanel(props: TranslatePanelProps) {
       </div>
     );
   };
+
+  /**
+   * One button for a server that needs its host permission: the background opens an extension page
+   * that asks for exactly that host; once granted the translation runs again.
+   */
+  const accessButton = (origin: string | undefined, host: string) =>
+    client.requestAccess && origin ? (
+      <button
+        type="button"
+        data-request-access={origin}
+        disabled={askingAccess}
+        onClick={onTrusted(() => {
+          setAskingAccess(true);
+          setNotice(undefined);
+          void client.requestAccess!(origin).then(
+            (granted) => {
+              setAskingAccess(false);
+              if (granted) setNonce((n) => n + 1);
+              else setNotice('accessDenied');
+            },
+            () => setAskingAccess(false),
+          );
+        })}
+      >
+        {t('translate.allowAccess', { host })}
+      </button>
+    ) : null;
 
   const errorText = (error: ShownError): string => {
     const key = `translate.error.${error.kind}` as MessageKey;
@@ -427,6 +460,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
             <div role="alert" data-translation-error={phase.error.kind}>
               <p>{t('translate.failed')}</p>
               <p>{errorText(phase.error)}</p>
+              {phase.error.kind === 'permission' ? accessButton(phase.error.origin, phase.error.host ?? '') : null}
               <button type="button" onClick={onTrusted(() => setNonce((n) => n + 1))}>
                 {t('translate.retry')}
               </button>
@@ -455,7 +489,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
           ) : null}
 
           {notice ? (
-            <p role={notice === 'writeFailed' || notice === 'stale' || notice === 'downloadFailed' ? 'alert' : 'status'} data-translation-notice={notice}>
+            <p role={notice === 'writeFailed' || notice === 'stale' || notice === 'downloadFailed' || notice === 'accessDenied' ? 'alert' : 'status'} data-translation-notice={notice}>
               {t(
                 (
                   {
@@ -465,6 +499,7 @@ export function TranslatePanel(props: TranslatePanelProps) {
                     copied: 'translate.copied',
                     downloaded: 'translate.downloaded',
                     downloadFailed: 'translate.downloadFailed',
+                    accessDenied: 'translate.accessDenied',
                   } as const
                 )[notice],
               )}

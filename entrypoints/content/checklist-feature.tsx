@@ -22,6 +22,7 @@ import { activeModes } from '@/lib/state/settings';
 import { createChecklistController, type ChecklistController, type DraftInput } from '@/entrypoints/content/checklist-controller';
 import { appendOverrideLog, draftPersistence, watchTemplates } from '@/entrypoints/content/checklist-storage';
 import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
+import type { SettingsView } from '@/lib/state/settings-store';
 import { attachSubmitGuard } from '@/entrypoints/content/submit-guard';
 
 const controllers = new WeakMap<SessionApi, { controller: ChecklistController; answered: { value: boolean } }>();
@@ -50,8 +51,16 @@ function unguessableId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The mode in force. While the organisation's policy is not known yet (a profile that never saw
+ * it, in the first seconds after browser start) posts are held: fail closed.
+ */
+function modeFor(view: SettingsView): ChecklistMode {
+  return view.policyPending ? 'hold' : view.effective.checklistMode;
+}
+
 function modeOf(api: SessionApi): ChecklistMode {
-  return api.settings.getState().effective.checklistMode;
+  return modeFor(api.settings.getState());
 }
 
 function inputOf(api: SessionApi, state: SessionState, answered: boolean): DraftInput {
@@ -97,8 +106,14 @@ export function checklistControllerOf(api: SessionApi): ChecklistController {
 function ChecklistPanelSection({ api }: { api: SessionApi }) {
   const { controller } = entryFor(api);
   const s = useStore(controller.store);
-  const mode = useStore(api.settings, (v) => v.effective.checklistMode);
+  const mode = useStore(api.settings, modeFor);
+  const policyPending = useStore(api.settings, (v) => v.policyPending);
   const { t } = useI18n();
+  const checking = policyPending ? (
+    <p className="checklist-note" role="status" data-policy-pending="">
+      {t('policy.checking')}
+    </p>
+  ) : null;
   const automaticTemplate = useMemo(
     () =>
       s.selection && s.selection.reason.kind === 'manual'
@@ -121,12 +136,15 @@ function ChecklistPanelSection({ api }: { api: SessionApi }) {
             {t('checklist.incomplete')}
           </p>
         )}
+        {checking}
         <p className="checklist-note">{t('common.loading')}</p>
       </section>
     );
   }
   return (
-    <ChecklistSection
+    <>
+      {checking}
+      <ChecklistSection
       mode={mode}
       templates={s.templates}
       template={s.selection.template}
@@ -145,7 +163,8 @@ function ChecklistPanelSection({ api }: { api: SessionApi }) {
       onOverride={(reason) => controller.override(reason)}
       onKeepEditing={() => controller.dismiss()}
       onDismissReminder={() => controller.dismissReminder()}
-    />
+      />
+    </>
   );
 }
 
@@ -172,10 +191,11 @@ export const checklistFeature: PanelFeature = {
     );
     cleanups.push(
       api.settings.subscribe((view, previous) => {
-        if (view.effective === previous.effective) return;
+        if (view.effective === previous.effective && view.policyPending === previous.policyPending) return;
         controller.update(inputOf(api, api.state.getState(), answered.value));
-        // Switched to off/remind while a post was held: nothing holds it any more.
-        if (view.effective.checklistMode !== 'hold' && controller.store.getState().held) controller.dismiss();
+        // Switched to off/remind (or the policy, once known, does not hold) while a post was held:
+        // nothing holds it any more; the user posts again.
+        if (modeFor(view) !== 'hold' && controller.store.getState().held) controller.dismiss();
       }),
     );
     cleanups.push(watchTemplates((templates) => controller.setTemplates(templates)));

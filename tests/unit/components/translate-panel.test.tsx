@@ -175,6 +175,33 @@ describe('TranslatePanel', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Envoy needs permission to reach 127.0.0.1: open Settings → Translation.');
   });
 
+  it('offers one button that asks for exactly that host, then translates', async () => {
+    let granted = false;
+    const c = client();
+    c.translate.mockImplementation(async () =>
+      granted ? { ok: true, result: result() } : { ok: false, error: { kind: 'permission', message: 'x', origin: 'http://127.0.0.1/*' } },
+    );
+    const requestAccess = vi.fn(async (origin: string) => {
+      granted = origin === 'http://127.0.0.1/*';
+      return granted;
+    });
+    const { user } = setup({ client: { ...c, requestAccess } });
+    await user.click(screen.getByRole('button', { name: 'Translate' }));
+    await user.selectOptions(screen.getByLabelText('Target language'), 'es');
+    await user.click(await screen.findByRole('button', { name: 'Allow access to 127.0.0.1' }));
+    expect(requestAccess).toHaveBeenCalledWith('http://127.0.0.1/*');
+    await waitFor(() => expect(document.querySelector('[data-translation-preview]')?.textContent).toBe(TRANSLATION));
+  });
+
+  it('says nothing was sent when access is refused', async () => {
+    const c = client({ translate: { ok: false, error: { kind: 'permission', message: 'x', origin: 'http://127.0.0.1/*' } } });
+    const { user } = setup({ client: { ...c, requestAccess: async () => false } });
+    await user.click(screen.getByRole('button', { name: 'Translate' }));
+    await user.selectOptions(screen.getByLabelText('Target language'), 'es');
+    await user.click(await screen.findByRole('button', { name: 'Allow access to 127.0.0.1' }));
+    expect((await screen.findByText('Access was not allowed, so nothing was sent.')).getAttribute('role')).toBe('alert');
+  });
+
   it('reports a background that does not answer', async () => {
     const c = client({
       translate: () => {

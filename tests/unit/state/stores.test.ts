@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserAreaStorage } from '@/extension/storage';
 import { memoryAreaStorage, type AreaStorage } from '@/lib/state/area-storage';
 import { createPersistedStore } from '@/lib/state/persisted-store';
-import { createSettingsStore, SETTINGS_KEY, type ManagedSource } from '@/lib/state/settings-store';
+import { createSettingsStore, POLICY_CACHE_KEY, SETTINGS_KEY, type ManagedSource } from '@/lib/state/settings-store';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { policySource } from '../components/options-popup.helpers';
 
@@ -96,5 +96,81 @@ describe('settings store readiness', () => {
     await tick();
     expect(store.getState().effective.checklistMode).toBe('hold');
     expect(store.getState().locked.has('checklistMode')).toBe(true);
+  });
+});
+
+describe('policy from the first moment (fail closed)', () => {
+  const slowSource = () => {
+    let answer: (v: unknown) => void = () => {};
+    const source: ManagedSource = { read: () => new Promise((r) => (answer = r)), watch: () => () => {} };
+    return { source, answer: (v: unknown) => answer(v) };
+  };
+
+  it('applies the last policy seen at once, before the policy service answers', async () => {
+    const local = memoryAreaStorage();
+    await local.set(POLICY_CACHE_KEY, { checklistMode: 'hold', allowCloudTranslation: false });
+    const slow = slowSource();
+    const store = createSettingsStore(memoryAreaStorage(), slow.source, { policyCache: local, policyGraceMs: 10 });
+    await store.ready;
+    expect(store.getState().policyPending).toBe(false);
+    expect(store.getState().effective.checklistMode).toBe('hold');
+    expect(store.getState().locked.has('allowCloudTranslation')).toBe(true);
+    store.dispose();
+  });
+
+  it('is pending on a profile that never saw policy, until the answer, which it remembers', async () => {
+    const local = memoryAreaStorage();
+    const slow = slowSource();
+    const store = createSettingsStore(memoryAreaStorage(), slow.source, { policyCache: local, policyGraceMs: 10 });
+    await store.ready;
+    expect(store.getState().policyPending).toBe(true);
+    let settled = false;
+    void store.policySettled.then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false);
+    slow.answer({ checklistMode: 'hold' });
+    await store.policySettled;
+    expect(store.getState().policyPending).toBe(false);
+    expect(store.getState().effective.checklistMode).toBe('hold');
+    await tick();
+    expect(await local.get(POLICY_CACHE_KEY)).toEqual({ checklistMode: 'hold' });
+    store.dispose();
+  });
+
+  it('waits at most policyWaitMs, then follows the user settings', async () => {
+    const slow = slowSource();
+    const store = createSettingsStore(memoryAreaStorage(), slow.source, { policyCache: memoryAreaStorage(), policyGraceMs: 10, policyWaitMs: 30 });
+    await store.ready;
+    expect(store.getState().policyPending).toBe(true);
+    await store.policySettled;
+    expect(store.getState().policyPending).toBe(false);
+    expect(store.getState().effective.checklistMode).toBe('remind');
+    store.dispose();
+  });
+
+  it('follows a removed policy: an empty answer replaces the remembered one', async () => {
+    const local = memoryAreaStorage();
+    await local.set(POLICY_CACHE_KEY, { checklistMode: 'hold' });
+    const slow = slowSource();
+    const store = createSettingsStore(memoryAreaStorage(), slow.source, { policyCache: local, policyGraceMs: 10 });
+    await store.ready;
+    expect(store.getState().effective.checklistMode).toBe('hold');
+    slow.answer({});
+    await tick();
+    await tick();
+    expect(store.getState().effective.checklistMode).toBe('remind');
+    expect(store.getState().locked.size).toBe(0);
+    expect(await local.get(POLICY_CACHE_KEY)).toEqual({});
+    store.dispose();
+  });
+
+  it('a remembered policy never overrides a fresher answer', async () => {
+    const local = memoryAreaStorage();
+    await local.set(POLICY_CACHE_KEY, { checklistMode: 'hold' });
+    const slowCache: AreaStorage = { ...local, get: <T,>(k: string) => new Promise<T | undefined>((r) => setTimeout(() => void local.get<T>(k).then(r), 20)) };
+    const store = createSettingsStore(memoryAreaStorage(), policySource({ checklistMode: 'off' }), { policyCache: slowCache });
+    await store.ready;
+    expect(store.getState().effective.checklistMode).toBe('off');
+    store.dispose();
   });
 });

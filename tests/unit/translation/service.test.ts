@@ -248,13 +248,34 @@ describe('cloud contract: opt-in AND a one-time confirmation of the destination,
 });
 
 describe('host permissions and errors', () => {
-  it('without the host permission: a clear error naming the host, nothing sent', async () => {
-    const { svc, calls } = service({ providers: [APERTIUM], granted: [] });
+  it('without the host permission, a server that refuses cross-origin requests: a clear error naming the host', async () => {
+    // A browser reports a CORS refusal like a network failure: fetch rejects with a TypeError.
+    const { svc, calls } = service({ providers: [APERTIUM], granted: [], answer: () => new TypeError('Failed to fetch') });
     const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es' });
     expect(res).toMatchObject({
       ok: false,
       error: { kind: 'permission', origin: 'http://127.0.0.1/*', message: 'Envoy needs permission to reach 127.0.0.1: open Settings → Translation.' },
     });
+    // Only the configured server was tried; nothing went anywhere else.
+    expect(calls.every((c) => c.url.startsWith(APY))).toBe(true);
+  });
+
+  it('without the host permission, a self-hosted server that allows cross-origin requests works with no user step', async () => {
+    const { svc } = service({ providers: [APERTIUM], granted: [] });
+    const plan = await svc.plan({ type: 'envoy:translate-plan', text: DRAFT, to: 'es' });
+    expect(plan).toMatchObject({ ok: true, next: { status: 'candidate', privacy: 'self-hosted' } });
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es' });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.result.text).toContain('Gracias');
+    expect(res.result.warnings.map((w) => w.code)).not.toContain('needs-permission');
+  });
+
+  it('a cloud service still needs its host permission (never tried without it)', async () => {
+    const { svc, calls } = service({ providers: [DEEPL], allowCloud: true, granted: [] });
+    const plan = await svc.plan({ type: 'envoy:translate-plan', text: DRAFT, from: 'en', to: 'es' });
+    expect(plan).toMatchObject({ ok: true, steps: [{ status: 'needs-permission', origin: 'https://api-free.deepl.com/*' }] });
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' });
+    expect(res).toMatchObject({ ok: false, error: { kind: 'permission' } });
     expect(calls).toHaveLength(0);
   });
 
