@@ -34,10 +34,31 @@ const pagePolicySource: ManagedSource = {
   watch: managedPolicySource.watch,
 };
 
+/**
+ * The last policy the background saw (storage.local), read so a post is held from the first
+ * moment; without the translation providers (keys), and never written from a page.
+ */
+function pagePolicyCache(local: AreaStorage): AreaStorage {
+  const refuse = () => Promise.resolve();
+  const withoutProviders = (value: unknown) => {
+    if (!value || typeof value !== 'object') return value;
+    const { translationProviders: _dropped, ...rest } = value as Record<string, unknown>;
+    return rest;
+  };
+  return {
+    get: async <T>(key: string) => withoutProviders(await local.get(key)) as T | undefined,
+    set: refuse,
+    remove: refuse,
+    watch: (key, callback) => local.watch(key, (value) => callback(withoutProviders(value))),
+  };
+}
+
 let shared: SettingsStore | undefined;
 
 /** The settings store of a content script. */
 export function pageSettingsStore(): SettingsStore {
-  shared ??= createSettingsStore(keylessSettings(browserAreaStorage('sync')), pagePolicySource);
+  shared ??= createSettingsStore(keylessSettings(browserAreaStorage('sync')), pagePolicySource, {
+    policyCache: pagePolicyCache(browserAreaStorage('local')),
+  });
   return shared;
 }

@@ -274,7 +274,9 @@ describe('host permissions and errors', () => {
     const { svc, calls } = service({ providers: [DEEPL], allowCloud: true, granted: [] });
     const plan = await svc.plan({ type: 'envoy:translate-plan', text: DRAFT, from: 'en', to: 'es' });
     expect(plan).toMatchObject({ ok: true, steps: [{ status: 'needs-permission', origin: 'https://api-free.deepl.com/*' }] });
-    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmedDestination: 'api-free.deepl.com' });
+    const minted = await svc.confirmCloud('api-free.deepl.com', TAB);
+    if (!minted.ok) throw new Error('no confirmation minted');
+    const res = await svc.translate({ type: 'envoy:translate', text: DRAFT, from: 'en', to: 'es', confirmation: minted.token }, TAB);
     expect(res).toMatchObject({ ok: false, error: { kind: 'permission' } });
     expect(calls).toHaveLength(0);
   });
