@@ -28,11 +28,9 @@ const KHMER_TA = 0x178f;
  * Any of them inside "TOP SECRET" would otherwise hide the marking from the checks.
  */
 export function isSkipped(c: number): boolean {
-  if (c < 0x20) return c < 0x09 || (c > 0x0d && c < 0x20); // \t \n \v \f \r are spaces
-  if (c >= 0x7f && c <= 0x9f) return c !== 0x85; // DEL and C1 controls; U+0085 is a line break
   return (
-    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x00ad || c === 0xfeff || c === 0x2060 || c === 0x180e ||
-    c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2061 && c <= 0x2069)
+    isTransparentControl(c) ||
+    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x00ad || c === 0xfeff || c === 0x2060 || c === 0x180e
   );
 }
 
@@ -58,8 +56,20 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 /** Scripts written without spaces between words: matched as substrings, no word boundaries. */
 const UNSPACED_RE = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
 
+/**
+ * Control characters and bidi marks: invisible and meaningless inside a word, so word-boundary
+ * checks look through them ("a\u0000B" is one word, as "aB" is). Zero-width spaces are not in
+ * this set: they do separate words.
+ */
+function isTransparentControl(c: number): boolean {
+  if (c < 0x20) return c < 0x09 || (c > 0x0d && c < 0x20);
+  if (c >= 0x7f && c <= 0x9f) return c !== 0x85;
+  return c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2061 && c <= 0x2069);
+}
+
 /** True when the code point at `i` is a letter/mark/digit of a script that uses word boundaries. */
 export function isBoundedWordCharAt(s: string, i: number): boolean {
+  while (i >= 0 && i < s.length && isTransparentControl(s.charCodeAt(i))) i++;
   if (i < 0 || i >= s.length) return false;
   const cp = s.codePointAt(i)!;
   // A low surrogate: look at the whole code point.
@@ -69,6 +79,7 @@ export function isBoundedWordCharAt(s: string, i: number): boolean {
 
 /** Code point index helpers tolerant of surrogates: the char just before `i`. */
 export function isBoundedWordCharBefore(s: string, i: number): boolean {
+  while (i > 0 && isTransparentControl(s.charCodeAt(i - 1))) i--;
   if (i <= 0) return false;
   const c = s.charCodeAt(i - 1);
   return isBoundedWordCharAt(s, c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1);

@@ -69,8 +69,8 @@ describe('engine properties', () => {
   });
 
   it('control characters and bidi marks inserted anywhere change nothing the matcher sees and hide no term', () => {
-    // Literal rules without accepted vocabulary or exceptions: an invisible character counts as a
-    // word boundary, so it may add a whole-word hit (or an accepted term around one), never hide one.
+    // Word-boundary checks look through controls and bidi marks, so the noisy draft has the same
+    // words as the plain one: whatever the plain draft shows, the noisy one shows too.
     const literal = compilePacks([
       pack([
         rule({ type: 'term', terms: ['a', 'ab', 'សម្តេច', 'é', '🎉'], wholeWord: false }),
