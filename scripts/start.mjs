@@ -7,7 +7,7 @@
 // Environment (used by tests/e2e/start.spec.ts): ENVOY_START_SKIP_BUILD=1 (use the
 // existing .output/chrome-mv3), ENVOY_PROFILE_DIR, ENVOY_HEADLESS=1,
 // ENVOY_CHROMIUM_ARGS (extra flags, space-separated).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from './chromium.mjs';
@@ -29,6 +29,8 @@ try {
 
 const extension = path.resolve('.output/chrome-mv3');
 const profile = path.resolve(process.env.ENVOY_PROFILE_DIR || '.output/chromium-profile');
+// A profile Chromium never used installs Envoy afresh, and the extension then opens its welcome page.
+const freshProfile = !existsSync(path.join(profile, 'Default'));
 mkdirSync(profile, { recursive: true });
 console.log(`\nOpening ${executablePath} with Envoy loaded (profile: ${profile}).`);
 if (/google-chrome|Google Chrome|chrome\.exe/.test(executablePath)) {
@@ -55,9 +57,11 @@ context.on('close', () => process.exit(0));
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
 // (URL.origin is 'null' for chrome-extension: URLs in Node.)
 const origin = `chrome-extension://${new URL(worker.url()).host}`;
-// On install the extension opens its welcome page itself; give it a moment to appear.
+// On install the extension opens its welcome page itself; give it time to appear (longer on a
+// fresh profile, where it is expected; a busy machine can take seconds).
 const envoyPage = () => context.pages().find((p) => p.url().startsWith(origin));
-for (let waited = 0; !envoyPage() && waited < 1500; waited += 100) await new Promise((r) => setTimeout(r, 100));
+const welcomeWait = freshProfile ? 10_000 : 1500;
+for (let waited = 0; !envoyPage() && waited < welcomeWait; waited += 100) await new Promise((r) => setTimeout(r, 100));
 let page = envoyPage();
 if (!page) {
   page = context.pages().find((p) => p.url() === 'about:blank' || p.url().startsWith('chrome://newtab')) ?? (await context.newPage());

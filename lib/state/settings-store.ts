@@ -8,7 +8,8 @@ export const SETTINGS_KEY = 'settings';
 /** storage.local key of the last organisation policy Envoy saw (the raw managed object). */
 export const POLICY_CACHE_KEY = 'lastOrganisationPolicy';
 /** How long restrictive actions wait for a first policy answer on a profile that never saw one. */
-export const POLICY_WAIT_MS = 5_000;
+// Chrome answers about 2 s after browser start on an idle machine, up to ~8 s on a busy one (measured).
+export const POLICY_WAIT_MS = 10_000;
 
 /** Read-only view of organisation policy (chrome.storage.managed). */
 export interface ManagedSource {

@@ -104,6 +104,8 @@ describe('Firefox ESR: panel, findings and fixes', () => {
         expect(await region!.isVisible()).toBe(true);
         const apply = await page.waitForSelector(`${HOST} >>> ::-p-aria(Apply “Eswatini”)`, { timeout: 10_000 });
         expect((await findingTexts(page)).some((t) => t.includes('Eswatini'))).toBe(true);
+        // Typing and the fix must be separate undo steps: let the undo-merge window of the typing pass.
+        await new Promise((r) => setTimeout(r, 1100));
         // Focus stays in the composer while the panel is clicked; the fix lands in the model.
         await apply!.click();
         expect(await poll(() => fixtureText(page), FIXED)).toBe(FIXED);

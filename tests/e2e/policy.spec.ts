@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startApertium, type ApertiumServer } from './apertium-server';
-import { fixtureSubmissions, fixtureText, launchBrowser, openFixture, submitLocator, typeInto, waitForText, type LaunchedBrowser } from './harness';
+import { chooseOption, fixtureSubmissions, fixtureText, launchBrowser, openFixture, submitLocator, typeInto, waitForText, type LaunchedBrowser } from './harness';
 
 const EXTENSION_ID = 'flpjphmmfddifhomkenoglmoblchdlla';
 const HOST = 'diplomacy-assistant[data-platform]';
@@ -64,7 +64,7 @@ describe('policy from the first second (fresh profile, managed policy file)', ()
     expect(await fixtureSubmissions(page)).toEqual([]);
     // Once the policy is known the post stays held (hold by policy), the waiting note goes away,
     // and pressing Post again is held too.
-    await page.locator(`${HOST} [data-policy-pending]`).waitFor({ state: 'detached', timeout: 8_000 });
+    await page.locator(`${HOST} [data-policy-pending]`).waitFor({ state: 'detached', timeout: 15_000 });
     console.log(
       `[policy e2e] browser up (service worker) after ${launchedMs} ms; Post clicked after ${clickedAfterMs} ms; ` +
         `policy still unknown then: ${pendingAtClick > 0}; known after ${Date.now() - started} ms`,
@@ -109,7 +109,7 @@ describe('translation server named by policy, no host permission granted', () =>
     await typeInto(page, 'mastodon', draft);
     await waitForText(page, draft);
     await page.getByRole('button', { name: 'Translate', exact: true }).click();
-    await page.getByLabel('Target language').selectOption('es');
+    await chooseOption(page.getByLabel('Target language'), 'es');
     const preview = page.locator('[data-translation-preview]');
     await page.locator('[data-translation-preview], [data-translation-error]').first().waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-translation-error]').allTextContents()).toEqual([]);
