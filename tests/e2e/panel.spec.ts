@@ -127,6 +127,7 @@ describe('UI language in the page', () => {
     expect(await root.getAttribute('lang')).toBe('km');
     // Back to English for the other tests.
     await options.getByLabel('ភាសាផ្ទាំងប្រើប្រាស់', { exact: true }).selectOption('en');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('Envoy findings');
     await options.close();
     await page.close();
   });
@@ -170,6 +171,7 @@ describe('UI language in the page', () => {
     expect(Math.abs(widths.panel - widths.fallback)).toBeGreaterThan(2);
 
     await options.getByLabel('ភាសាផ្ទាំងប្រើប្រាស់', { exact: true }).selectOption('en');
+    await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('Envoy findings');
     await options.close();
     await page.close();
   });

@@ -102,6 +102,18 @@ describe('translation server named by policy, no host permission granted', () =>
       (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).chrome.permissions.getAll(),
     );
     expect((granted.origins ?? []).filter((o) => o.includes('127.0.0.1') || o.startsWith('http://*') || o === '<all_urls>')).toEqual([]);
+    // This test is about reaching the server without a permission, not about the first seconds
+    // (the test above): let Chrome's policy service deliver the policy first.
+    await expect
+      .poll(
+        () =>
+          ext.evaluate(async () => {
+            const managed = (globalThis as unknown as { chrome: { storage: { managed: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.managed;
+            return Array.isArray((await managed.get('translationProviders')).translationProviders);
+          }),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await ext.close();
 
     const page = await openFixture(browser.context, 'mastodon');
