@@ -32,7 +32,7 @@ export function UiLanguageField({ view }: { view: SettingsView }) {
   );
 }
 
-/** Official or personal account: decides which rules apply (options page and welcome page). */
+/** Official or personal account: decides which rules apply (popup, options page and welcome page). */
 export function AccountTypeField({ view }: { view: SettingsView }) {
   const { t } = useI18n();
   const locked = view.locked.has('accountType');

@@ -34,22 +34,23 @@ const pagePolicySource: ManagedSource = {
   watch: managedPolicySource.watch,
 };
 
+/** Of a policy object, only what a content script reads (PAGE_POLICY_KEYS). */
+function pagePolicy(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  return Object.fromEntries(PAGE_POLICY_KEYS.filter((k) => k in raw).map((k) => [k, (raw as Record<string, unknown>)[k]]));
+}
+
 /**
  * The last policy the background saw (storage.local), read so a post is held from the first
- * moment; without the translation providers (keys), and never written from a page.
+ * moment; only the page's policy keys, and never written from a page.
  */
 function pagePolicyCache(local: AreaStorage): AreaStorage {
-  const refuse = () => Promise.resolve();
-  const withoutProviders = (value: unknown) => {
-    if (!value || typeof value !== 'object') return value;
-    const { translationProviders: _dropped, ...rest } = value as Record<string, unknown>;
-    return rest;
-  };
+  const ignore = () => Promise.resolve();
   return {
-    get: async <T>(key: string) => withoutProviders(await local.get(key)) as T | undefined,
-    set: refuse,
-    remove: refuse,
-    watch: (key, callback) => local.watch(key, (value) => callback(withoutProviders(value))),
+    get: async <T>(key: string) => pagePolicy(await local.get(key)) as T | undefined,
+    set: ignore,
+    remove: ignore,
+    watch: (key, callback) => local.watch(key, (value) => callback(pagePolicy(value))),
   };
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
-import { LockedNote } from '@/components/LockedNote';
+import { AccountTypeField } from '@/components/SettingFields';
 import { GuidelineResultItem } from '@/components/popup/GuidelineResults';
 import { useSettings, usePageLanguage } from '@/components/useSettings';
 import type { TabStatus } from '@/lib/messages';
 import { ADAPTERS } from '@/lib/platforms';
 import type { GuidelineResult } from '@/lib/search';
-import { ACCOUNT_TYPES, MODES, type UiLanguage } from '@/lib/state/settings';
+import { MODES, type UiLanguage } from '@/lib/state/settings';
 import type { SettingsStore } from '@/lib/state/settings-store';
 
 export type GuidelineHit = GuidelineResult;
@@ -118,23 +118,7 @@ function PopupBody({ settings, loadTabStatus, search, openStudio, openOptions }:
         )}
       </section>
 
-      <fieldset>
-        <legend>{t('popup.accountType')}</legend>
-        {ACCOUNT_TYPES.map((type) => (
-          <label key={type}>
-            <input
-              type="radio"
-              name="account"
-              value={type}
-              checked={view.effective.accountType === type}
-              disabled={view.locked.has('accountType')}
-              onChange={() => void view.update({ accountType: type })}
-            />
-            {t(`account.${type}`)}
-          </label>
-        ))}
-        <LockedNote locked={view.locked.has('accountType')} />
-      </fieldset>
+      <AccountTypeField view={view} />
 
       <fieldset>
         <legend>{t('mode.heading')}</legend>

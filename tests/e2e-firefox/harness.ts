@@ -28,7 +28,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURES, FIXTURES_DIST, FIXTURE_SCRIPT_PREFIX, REPO_ROOT, COMPOSER_SELECTORS, type FixtureName } from '../e2e/harness';
+import { REPO_ROOT, COMPOSER_SELECTORS, fixtureFiles, type FixtureName } from '../e2e/harness';
 
 export { COMPOSER_SELECTORS, type FixtureName };
 
@@ -110,17 +110,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 
 /** Serves the fixture (page + script) at its real platform URL for this page; aborts other http(s). */
 async function serveFixture(page: Page, name: FixtureName): Promise<string> {
-  const info = FIXTURES[name];
-  if (!info) throw new Error(`Unknown fixture "${name}"`);
-  const html = path.join(FIXTURES_DIST, `${name}.html`);
-  const script = path.join(FIXTURES_DIST, `${name}.js`);
-  if (!existsSync(html) || !existsSync(script)) {
-    throw new Error(`Fixture "${name}" is not built: run \`node scripts/build-fixtures.mjs\`.`);
-  }
-  const files = new Map<string, { file: string; contentType: string }>([
-    [info.url, { file: html, contentType: 'text/html; charset=utf-8' }],
-    [new URL(`${FIXTURE_SCRIPT_PREFIX}${name}.js`, info.url).toString(), { file: script, contentType: 'text/javascript; charset=utf-8' }],
-  ]);
+  const fixture = fixtureFiles(name);
+  const files = new Map(fixture.files.map((f) => [f.url, f]));
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -138,7 +129,7 @@ async function serveFixture(page: Page, name: FixtureName): Promise<string> {
     }
     void request.respond({ status: 200, contentType: entry.contentType, body: readFileSync(entry.file), headers: { 'cache-control': 'no-store' } });
   });
-  return info.url;
+  return fixture.url;
 }
 
 /** Opens a new tab on the fixture's real URL and waits for `window.__fixture`. */

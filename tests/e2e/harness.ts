@@ -236,8 +236,8 @@ export function serveHtml(context: BrowserContext, url: string, html: string): s
   return url;
 }
 
-/** Routes the fixture's real platform URL (and its script) to tests/fixtures/dist; returns the URL. */
-export function serveFixture(context: BrowserContext, name: FixtureName): string {
+/** A built fixture's files and the real platform URLs they are served at (Chromium and Firefox suites). */
+export function fixtureFiles(name: FixtureName): { url: string; files: { url: string; file: string; contentType: string }[] } {
   const info = FIXTURES[name];
   if (!info) throw new Error(`Unknown fixture "${name}"`);
   const html = path.join(FIXTURES_DIST, `${name}.html`);
@@ -245,14 +245,22 @@ export function serveFixture(context: BrowserContext, name: FixtureName): string
   if (!existsSync(html) || !existsSync(script)) {
     throw new Error(`Fixture "${name}" is not built: run \`node scripts/build-fixtures.mjs\`.`);
   }
+  return {
+    url: info.url,
+    files: [
+      { url: info.url, file: html, contentType: 'text/html; charset=utf-8' },
+      { url: new URL(`${FIXTURE_SCRIPT_PREFIX}${name}.js`, info.url).toString(), file: script, contentType: 'text/javascript; charset=utf-8' },
+    ],
+  };
+}
+
+/** Routes the fixture's real platform URL (and its script) to tests/fixtures/dist; returns the URL. */
+export function serveFixture(context: BrowserContext, name: FixtureName): string {
+  const { url, files: fixture } = fixtureFiles(name);
   const files = servedFiles.get(context);
   if (!files) throw new Error('serveFixture: context was not created by launchBrowser()');
-  files.set(normalizeUrl(info.url), { file: html, contentType: 'text/html; charset=utf-8' });
-  files.set(normalizeUrl(new URL(`${FIXTURE_SCRIPT_PREFIX}${name}.js`, info.url).toString()), {
-    file: script,
-    contentType: 'text/javascript; charset=utf-8',
-  });
-  return info.url;
+  for (const f of fixture) files.set(normalizeUrl(f.url), { file: f.file, contentType: f.contentType });
+  return url;
 }
 
 const pageErrorLog = new WeakMap<Page, string[]>();
