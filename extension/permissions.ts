@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { deeplHost } from '@/lib/translation/providers/deepl';
-import type { ProviderConfig } from '@/lib/translation/types';
+import { originPattern } from '@/lib/translation/registry';
 
 /**
  * Host permissions for translation services. Self-hosted and cloud endpoints are reached from the
@@ -8,41 +7,9 @@ import type { ProviderConfig } from '@/lib/translation/types';
  * `http://*\/*`, `https://*\/*`). The permission is requested when the service is added in
  * Settings → Translation (or, for services set by organisation policy, with the "Allow access"
  * button there), from the click: browsers only show the prompt inside a user gesture.
+ * Which host a provider needs comes from the provider registry (lib/translation/registry.ts).
  */
-
-const DEFAULT_ENDPOINTS: Partial<Record<ProviderConfig['type'], (config: ProviderConfig) => string>> = {
-  deepl: (c) => deeplHost(c.apiKey ?? ''),
-  google: () => 'https://translation.googleapis.com',
-  microsoft: () => 'https://api.cognitive.microsofttranslator.com',
-};
-
-/** `https://mt.example.org:8443/apy` → `https://mt.example.org/*` (match patterns have no port). */
-export function originPattern(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Host of an origin pattern, for messages: `http://127.0.0.1/*` → `127.0.0.1`. */
-export function patternHost(pattern: string): string {
-  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
-}
-
-/** The URL a provider sends text to (its endpoint, or the service's default API host). */
-export function providerEndpoint(config: ProviderConfig): string | undefined {
-  if (config.type === 'chrome') return undefined;
-  return config.endpoint ?? DEFAULT_ENDPOINTS[config.type]?.(config);
-}
-
-/** Origin pattern the background needs for this provider; undefined for on-device providers. */
-export function providerOrigin(config: ProviderConfig): string | undefined {
-  const endpoint = providerEndpoint(config);
-  return endpoint ? originPattern(endpoint) : undefined;
-}
+export { originPattern, patternHost, providerEndpoint, providerOrigin } from '@/lib/translation/registry';
 
 /** Whether Envoy may reach `pattern` (an origin pattern from `originPattern`). */
 export async function hasOrigin(pattern: string): Promise<boolean> {

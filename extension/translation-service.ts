@@ -20,21 +20,17 @@ import type { ConfirmCloudResponse, PlanStep, TranslateError, TranslatePlanRespo
 import type { EnvoyRequest } from '@/lib/messages';
 import { detectLanguage, type BrowserLanguageDetector, type Detection } from '@/lib/translation/detect';
 import { defaultGlossary, type Glossary } from '@/lib/translation/glossary';
-import { createProvider, type ProviderDeps } from '@/lib/translation/providers';
-import type { ChromeTranslatorApi, ChromeTranslatorProvider } from '@/lib/translation/providers/chrome';
+import { planProviders, planTranslation, type RouteStep } from '@/lib/translation/plan';
+import type { ProviderDeps } from '@/lib/translation/providers';
+import type { ChromeTranslatorApi } from '@/lib/translation/providers/chrome';
+import { createProvider, patternHost } from '@/lib/translation/registry';
 import { translateDraft, TranslationFailure, type TranslateDraftResult, type TranslationWarning } from '@/lib/translation/translate';
-import {
-  isTranslationError,
-  providerConfigSchema,
-  type FetchLike,
-  type ProviderConfig,
-  type TranslationProvider,
-} from '@/lib/translation/types';
+import { isTranslationError, type FetchLike, type ProviderConfig, type TranslationProvider } from '@/lib/translation/types';
 import { browser } from 'wxt/browser';
 import type { SettingsStore } from '@/lib/state/settings-store';
 import { fromI18nDetectLanguage } from '@/lib/translation/detect';
 import { backgroundChromeTranslator } from '@/extension/chrome-ai';
-import { hasOrigin, patternHost, permissionMessage, providerOrigin } from '@/extension/permissions';
+import { hasOrigin, permissionMessage } from '@/extension/permissions';
 import { createConfirmationStore, type ConfirmationStore } from '@/lib/translation/confirmations';
 
 type PlanRequest = Extract<EnvoyRequest, { type: 'envoy:translate-plan' }>;
@@ -87,10 +83,6 @@ export interface TranslationService {
   translate(request: TranslateRequestMessage, requester?: Requester): Promise<TranslateResponse>;
 }
 
-function privacyOf(p: TranslationProvider): PlanStep['privacy'] {
-  return p.type === 'chrome' ? 'on-device' : p.isCloud ? 'cloud' : 'self-hosted';
-}
-
 function publicDetection(d: Detection | undefined) {
   return d ? { lang: d.lang, confidence: d.confidence, reliable: d.reliable, source: d.source } : undefined;
 }
@@ -108,28 +100,21 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
 
   const entries = async (): Promise<{ list: Entry[]; allowCloud: boolean }> => {
     const s = await deps.settings();
-    const list: Entry[] = [];
     const seen = new Set<string>();
-    for (const raw of s.translationProviders) {
-      const parsed = providerConfigSchema.safeParse(raw);
-      if (!parsed.success) continue; // invalid entries are listed on the options page
-      const key = JSON.stringify(parsed.data);
+    const make = (config: ProviderConfig): TranslationProvider => {
+      const key = JSON.stringify(config);
       seen.add(key);
-      let entry = cache.get(key);
-      if (!entry) {
-        try {
-          const provider = createProvider(parsed.data, {
-            fetch: deps.fetch,
-            chromeTranslator: deps.chromeTranslator,
-            ...(deps.http ?? {}),
-          });
-          const origin = providerOrigin(parsed.data);
-          entry = { config: parsed.data, provider, privacy: privacyOf(provider), ...(origin ? { origin } : {}) };
-          cache.set(key, entry);
-        } catch {
-          continue;
-        }
-      }
+      const cached = cache.get(key);
+      if (cached) return cached.provider;
+      return createProvider(config, { fetch: deps.fetch, chromeTranslator: deps.chromeTranslator, ...(deps.http ?? {}) });
+    };
+    // Invalid or incomplete entries are skipped here; the options page lists them.
+    const list: Entry[] = [];
+    for (const r of planProviders(s.translationProviders, s.allowCloudTranslation, make)) {
+      if (!r.provider || !r.config) continue;
+      const key = JSON.stringify(r.config);
+      const entry = cache.get(key) ?? { config: r.config, provider: r.provider, privacy: r.privacy, ...(r.origin ? { origin: r.origin } : {}) };
+      cache.set(key, entry);
       list.push(entry);
     }
     for (const key of [...cache.keys()]) if (!seen.has(key)) cache.delete(key);
@@ -138,26 +123,15 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
 
   const detect = (text: string): Promise<Detection> => detectLanguage(text, deps.detector ? { browser: deps.detector } : {});
 
-  const stepOf = async (e: Entry, pair: { from: string; to: string }, allowCloud: boolean): Promise<PlanStep> => {
-    const p = e.provider;
-    const base = { providerId: p.id, label: p.label, destination: p.destination(), privacy: e.privacy, isCloud: p.isCloud };
-    if (p.isCloud && !allowCloud) return { ...base, status: 'cloud-not-allowed' };
-    const unpermitted = e.origin !== undefined && !(await deps.hasOrigin(e.origin));
-    if (unpermitted && p.isCloud) return { ...base, status: 'needs-permission', origin: e.origin };
-    if (p.type === 'chrome') {
-      const a = await (p as ChromeTranslatorProvider).availability(pair);
-      return { ...base, status: a === 'available' ? 'candidate' : a === 'unavailable' ? 'unsupported' : 'download-required' };
-    }
-    let s: boolean | 'unknown';
-    try {
-      s = await p.supports(pair);
-    } catch {
-      s = 'unknown';
-    }
-    // Not reachable without the host permission (no CORS, or down): granting it is the next step.
-    if (unpermitted && s === 'unknown') return { ...base, status: 'needs-permission', origin: e.origin };
-    return { ...base, status: s === false ? 'unsupported' : 'candidate' };
-  };
+  const toPlanStep = (r: RouteStep): PlanStep => ({
+    providerId: r.providerId,
+    label: r.label,
+    destination: r.destination,
+    privacy: r.privacy,
+    isCloud: r.isCloud,
+    status: r.status,
+    ...(r.origin ? { origin: r.origin } : {}),
+  });
 
   return {
     async plan(request) {
@@ -170,7 +144,14 @@ export function createTranslationService(deps: TranslationServiceDeps): Translat
       }
       if (!from) return { ok: true, from: null, ...(detection ? { detection: publicDetection(detection)! } : {}), steps: [] };
       const pair = { from, to: request.to };
-      const steps = await Promise.all(list.map((e) => stepOf(e, pair, allowCloud)));
+      const origins = new Map(list.map((e) => [e.provider, e.origin]));
+      const routes = await planTranslation(
+        list.map((e) => e.provider),
+        pair,
+        allowCloud,
+        { originOf: (p) => origins.get(p), hasOrigin: deps.hasOrigin },
+      );
+      const steps = routes.map(toPlanStep);
       const next = steps.find((s) => s.status === 'candidate');
       return { ok: true, from, ...(detection ? { detection: publicDetection(detection)! } : {}), steps, ...(next ? { next } : {}) };
     },

@@ -6,8 +6,9 @@
  * code; the only draft text that can leave the device is text the user sends
  * to a translation service by pressing Translate.
  */
-import { createProvider } from '@/lib/translation/providers';
-import { CLOUD_PROVIDER_TYPES, type ProviderConfig, type Settings } from '@/lib/state/settings';
+import type { ProviderConfig, Settings } from '@/lib/state/settings';
+import { planProviders } from '@/lib/translation/plan';
+import { createProvider } from '@/lib/translation/registry';
 
 export interface TranslationFlow {
   kind: 'translation';
@@ -24,6 +25,8 @@ export interface TranslationFlow {
   /** Would be used now: false for cloud services while cloud translation is switched off, or a service that is not fully configured. */
   used: boolean;
   reason?: 'cloud-not-allowed' | 'not-configured';
+  /** Sent over plain http:// to a server on this machine (allowed for local servers only). */
+  plainHttp?: true;
 }
 
 export interface PrivacyReport {
@@ -37,27 +40,21 @@ export interface PrivacyReport {
 const noFetch = () => Promise.reject(new Error('privacy report: no network'));
 
 export function describeDataFlows(settings: Pick<Settings, 'translationProviders' | 'allowCloudTranslation'>): PrivacyReport {
-  const translation = settings.translationProviders.map((config, index): TranslationFlow => {
-    try {
-      const p = createProvider(config, { fetch: noFetch });
-      const destination = p.destination();
-      const leavesDevice = config.type !== 'chrome';
-      const flow: TranslationFlow = { kind: 'translation', index, type: config.type, label: p.label, destination, leavesDevice, cloud: p.isCloud, used: true };
-      if (p.isCloud && !settings.allowCloudTranslation) {
-        flow.used = false;
-        flow.reason = 'cloud-not-allowed';
-      } else if (p.isCloud && !config.apiKey) {
-        flow.used = false;
-        flow.reason = 'not-configured';
-      }
-      return flow;
-    } catch {
-      return {
-        kind: 'translation', index, type: config.type, label: config.label ?? config.type,
-        destination: config.endpoint ?? '', leavesDevice: true, cloud: CLOUD_PROVIDER_TYPES.includes(config.type), used: false, reason: 'not-configured',
-      };
-    }
-  });
+  const routes = planProviders(settings.translationProviders, settings.allowCloudTranslation, (config) => createProvider(config, { fetch: noFetch }));
+  const translation = routes.map(
+    (r): TranslationFlow => ({
+      kind: 'translation',
+      index: r.index,
+      type: r.type as ProviderConfig['type'],
+      label: r.label,
+      destination: r.destination,
+      leavesDevice: r.leavesDevice,
+      cloud: r.cloud,
+      used: r.status === 'ready',
+      ...(r.status === 'ready' ? {} : { reason: r.status }),
+      ...(r.plainHttp ? { plainHttp: true as const } : {}),
+    }),
+  );
   return {
     translation,
     settingsSync: true,

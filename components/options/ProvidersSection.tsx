@@ -3,44 +3,19 @@ import { useI18n } from '@/components/i18n';
 import { LockedNote } from '@/components/LockedNote';
 import { TargetLanguageField } from '@/components/SettingFields';
 import type { OptionsServices } from '@/components/options/types';
-import { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, type ProviderConfig, type ProviderType } from '@/lib/state/settings';
+import {
+  ENDPOINT_PROVIDER_TYPES,
+  KEY_PROVIDER_TYPES,
+  PROVIDER_TYPES,
+  endpointSecurity,
+  isCloudConfig,
+  patternHost,
+  providerOrigin,
+  registry,
+  type ProviderConfig,
+  type ProviderType,
+} from '@/lib/translation/registry';
 import type { SettingsView } from '@/lib/state/settings-store';
-
-const NEEDS_ENDPOINT: readonly ProviderType[] = ['apertium', 'libretranslate'];
-const NEEDS_KEY: readonly ProviderType[] = ['deepl', 'google', 'microsoft'];
-
-/**
- * The host-permission pattern a provider needs (`https://mt.example.org/*`; match patterns carry no
- * port), or undefined for the on-device translator. Same rule as extension/permissions.ts, which the
- * background checks before it sends anything.
- */
-export function providerPattern(config: ProviderConfig): string | undefined {
-  if (config.type === 'chrome') return undefined;
-  const defaults: Partial<Record<ProviderType, string>> = {
-    deepl: config.apiKey?.trim().endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com',
-    google: 'https://translation.googleapis.com',
-    microsoft: 'https://api.cognitive.microsofttranslator.com',
-  };
-  const url = config.endpoint ?? defaults[config.type];
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? `${u.protocol}//${u.hostname}/*` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 type TestState = { state: 'testing' } | { state: 'done'; ok: boolean; text: string };
 
@@ -65,16 +40,16 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
   };
 
   const test = async (i: number, config: ProviderConfig) => {
-    if (CLOUD_PROVIDER_TYPES.includes(config.type) && !allowCloud) {
+    if (isCloudConfig(config) && !allowCloud) {
       setTests((s) => ({ ...s, [i]: { state: 'done', ok: false, text: t('options.providers.cloudOff') } }));
       return;
     }
-    const pattern = providerPattern(config);
+    const pattern = providerOrigin(config);
     // The permission prompt must come straight from the click: request before anything else is awaited.
     // This also grants access for services set by organisation policy.
     const granted = pattern ? await services.requestOrigins([pattern]) : true;
     if (!granted) {
-      setTests((s) => ({ ...s, [i]: { state: 'done', ok: false, text: t('options.providers.denied', { origin: hostOfPattern(pattern!) }) } }));
+      setTests((s) => ({ ...s, [i]: { state: 'done', ok: false, text: t('options.providers.denied', { origin: patternHost(pattern!) }) } }));
       return;
     }
     setTests((s) => ({ ...s, [i]: { state: 'testing' } }));
@@ -90,12 +65,13 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
     if (draft.endpoint?.trim()) config.endpoint = draft.endpoint.trim().replace(/\/+$/, '');
     if (draft.apiKey?.trim()) config.apiKey = draft.apiKey.trim();
     if (draft.label?.trim()) config.label = draft.label.trim();
-    if (NEEDS_ENDPOINT.includes(config.type) && !(config.endpoint && isHttpUrl(config.endpoint))) return setDraftError(t('options.providers.needEndpoint'));
-    if (config.endpoint && !isHttpUrl(config.endpoint)) return setDraftError(t('options.providers.needEndpoint'));
-    if (NEEDS_KEY.includes(config.type) && !config.apiKey) return setDraftError(t('options.providers.needKey'));
+    // https://, or plain http:// to a server on this machine (the registry's endpoint rule).
+    if (ENDPOINT_PROVIDER_TYPES.includes(config.type) && !config.endpoint) return setDraftError(t('options.providers.needEndpoint'));
+    if (config.endpoint && !endpointSecurity(config.endpoint)) return setDraftError(t('options.providers.needEndpoint'));
+    if (KEY_PROVIDER_TYPES.includes(config.type) && !config.apiKey) return setDraftError(t('options.providers.needKey'));
     // Every network service needs its optional host permission; ask now, from the click.
-    const pattern = providerPattern(config);
-    if (pattern && !(await services.requestOrigins([pattern]))) return setDraftError(t('options.providers.denied', { origin: hostOfPattern(pattern) }));
+    const pattern = providerOrigin(config);
+    if (pattern && !(await services.requestOrigins([pattern]))) return setDraftError(t('options.providers.denied', { origin: patternHost(pattern) }));
     setDraftError('');
     setDraft({ type: draft.type });
     write([...view.user.translationProviders, config]);
@@ -127,7 +103,7 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
             <li key={`${i}:${p.type}:${p.endpoint ?? ''}`} data-provider={p.type}>
               <strong>{name}</strong>
               {p.endpoint ? <code> {p.endpoint}</code> : null}
-              {CLOUD_PROVIDER_TYPES.includes(p.type) ? <span className="tag"> · {t('options.providers.cloud')}</span> : null}{' '}
+              {isCloudConfig(p) ? <span className="tag"> · {t('options.providers.cloud')}</span> : null}{' '}
               <button type="button" onClick={() => void test(i, p)} disabled={result?.state === 'testing'}>
                 {t('options.providers.test')}
               </button>
@@ -167,7 +143,7 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
               ))}
             </select>
           </label>
-          {draft.type !== 'chrome' && (
+          {!registry.of(draft.type)?.onDevice && (
             <label>
               {t('options.providers.endpoint')}
               <input
@@ -178,7 +154,7 @@ export function ProvidersSection({ view, services }: { view: SettingsView; servi
               />
             </label>
           )}
-          {NEEDS_KEY.includes(draft.type) && (
+          {KEY_PROVIDER_TYPES.includes(draft.type) && (
             <label>
               {t('options.providers.apiKey')}
               <input type="password" autoComplete="off" value={draft.apiKey ?? ''} onChange={(e) => setDraft({ ...draft, apiKey: e.target.value })} />

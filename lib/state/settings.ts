@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/hosts';
+import { providerConfigSchema } from '@/lib/translation/registry';
 
 /**
  * User settings: small, synced across the user's browsers (storage.sync).
@@ -20,19 +21,8 @@ export type ChecklistMode = (typeof CHECKLIST_MODES)[number];
 export const ACCOUNT_TYPES = ['official', 'personal'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
-export const PROVIDER_TYPES = ['chrome', 'apertium', 'libretranslate', 'deepl', 'google', 'microsoft'] as const;
-export const CLOUD_PROVIDER_TYPES: readonly ProviderType[] = ['deepl', 'google', 'microsoft'];
-export type ProviderType = (typeof PROVIDER_TYPES)[number];
-
-/** Same shape as the `translationProviders` policy key in CONTRACT.md. */
-export const providerConfigSchema = z.object({
-  type: z.enum(PROVIDER_TYPES),
-  endpoint: z.optional(z.url()),
-  apiKey: z.optional(z.string().check(z.minLength(1))),
-  region: z.optional(z.string().check(z.minLength(1))),
-  label: z.optional(z.string().check(z.minLength(1))),
-});
-export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+// Provider types, their config shape and schema come from the provider registry.
+export { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, providerConfigSchema, type ProviderConfig, type ProviderType } from '@/lib/translation/registry';
 
 const platformIdSchema = z.enum(PLATFORM_IDS);
 

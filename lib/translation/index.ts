@@ -7,3 +7,4 @@ export * from './glossary';
 export * from './detect';
 export * from './translate';
 export * from './providers';
+export * from './registry';

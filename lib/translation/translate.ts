@@ -89,37 +89,7 @@ export class TranslationFailure extends TranslationError {
   }
 }
 
-export interface RouteStep {
-  providerId: string;
-  label: string;
-  destination: string;
-  isCloud: boolean;
-  status: 'candidate' | 'cloud-not-allowed' | 'unsupported';
-  supports?: boolean | 'unknown';
-}
-
-/**
- * Which providers would be tried for a pair, in order, and where the text would go.
- * For the on-screen notice before sending ("Text will be sent to api-free.deepl.com").
- */
-export async function planTranslation(providers: readonly TranslationProvider[], pair: LanguagePair, allowCloud: boolean): Promise<RouteStep[]> {
-  const steps: RouteStep[] = [];
-  for (const p of providers) {
-    const base = { providerId: p.id, label: p.label, destination: p.destination(), isCloud: p.isCloud };
-    if (p.isCloud && !allowCloud) {
-      steps.push({ ...base, status: 'cloud-not-allowed' });
-      continue;
-    }
-    let s: boolean | 'unknown';
-    try {
-      s = await p.supports(pair);
-    } catch {
-      s = 'unknown';
-    }
-    steps.push({ ...base, status: s === false ? 'unsupported' : 'candidate', supports: s });
-  }
-  return steps;
-}
+export { planTranslation, type RouteStep } from './plan';
 
 /** Runs one provider with span protection, falling back to piece-wise translation when spans break. */
 async function runProvider(

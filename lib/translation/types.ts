@@ -5,48 +5,25 @@
  * `fetch`-compatible function and the Chrome built-in Translator / LanguageDetector through an
  * injected interface, so everything here runs under Node for unit tests.
  */
-import { z } from 'zod';
 import { TRANSLATION_ERROR_KINDS, type TranslationErrorKind } from '@/lib/translation/error-kinds';
 
-export const PROVIDER_TYPES = ['chrome', 'apertium', 'libretranslate', 'deepl', 'google', 'microsoft'] as const;
-export type ProviderType = (typeof PROVIDER_TYPES)[number];
+/** The type list, `ProviderConfig` and its schema are derived from the provider registry. */
+export type { ProviderConfig, ProviderType } from './registry';
 
 /**
- * One configured translation service.
- * Public policy contract: organisation policy key `translationProviders` is an array of these.
- * Keep this shape stable.
+ * The fields a provider reads from its config (`type` is narrowed to the registered types by
+ * `ProviderConfig`; a provider only needs its own settings).
  */
-export interface ProviderConfig {
-  type: ProviderType;
+export interface ProviderSettings {
+  type: string;
   /** Base URL of the service (required for apertium and libretranslate; optional override for the others). */
-  endpoint?: string;
-  apiKey?: string;
+  endpoint?: string | undefined;
+  apiKey?: string | undefined;
   /** Azure region for Microsoft Translator (`Ocp-Apim-Subscription-Region`). */
-  region?: string;
+  region?: string | undefined;
   /** Name shown in the UI. */
-  label?: string;
+  label?: string | undefined;
 }
-
-/** Validates one `ProviderConfig` (for the `translationProviders` policy and the options page). */
-export const providerConfigSchema = z
-  .object({
-    type: z.enum(PROVIDER_TYPES),
-    endpoint: z.url().optional(),
-    apiKey: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
-    label: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine((cfg, ctx) => {
-    if ((cfg.type === 'apertium' || cfg.type === 'libretranslate') && !cfg.endpoint) {
-      ctx.addIssue({ code: 'custom', path: ['endpoint'], message: `${cfg.type} needs an endpoint URL` });
-    }
-    if ((cfg.type === 'deepl' || cfg.type === 'google' || cfg.type === 'microsoft') && !cfg.apiKey) {
-      ctx.addIssue({ code: 'custom', path: ['apiKey'], message: `${cfg.type} needs an API key` });
-    }
-  });
-
-export const providerConfigListSchema = z.array(providerConfigSchema);
 
 export interface LanguagePair {
   /** BCP-47 source language, e.g. `en`, `km`, `fr`. */
@@ -77,7 +54,8 @@ export type MarkupStyle = 'translate-no' | 'notranslate' | 'deepl-xml';
 export interface TranslationProvider {
   /** Unique per configured instance, e.g. `libretranslate:mt.mfaic.gov.kh`. */
   readonly id: string;
-  readonly type: ProviderType;
+  /** A registered provider type (lib/translation/registry.ts). */
+  readonly type: string;
   readonly label: string;
   /** Text leaves the user's organisation (opt-in only). */
   readonly isCloud: boolean;

@@ -11,8 +11,8 @@
  */
 import { expectShape, hostOf, joinUrl, requestJson } from '../http';
 import { baseLanguage, toApertium } from '../languages';
-import type { LanguagePair, ProviderConfig, TranslateRequest, TranslationProvider } from '../types';
-import { errorText, httpOptions, requireEndpoint, unsupported, type HttpDeps } from './shared';
+import type { LanguagePair, ProviderSettings, TranslateRequest, TranslationProvider } from '../types';
+import { errorText, httpOptions, requireEndpoint, unsupported, type HttpDeps, type ProviderDescriptor } from './shared';
 
 interface ApyPairs {
   responseData: Array<{ sourceLanguage: string; targetLanguage: string }>;
@@ -33,7 +33,7 @@ export class ApertiumProvider implements TranslationProvider {
   private pairs: Promise<Set<string>> | undefined;
 
   constructor(
-    config: ProviderConfig,
+    config: ProviderSettings,
     private readonly deps: HttpDeps,
   ) {
     this.endpoint = requireEndpoint(config);
@@ -117,3 +117,11 @@ export class ApertiumProvider implements TranslationProvider {
     return json.responseData.translatedText;
   }
 }
+
+export const apertiumDescriptor: ProviderDescriptor<'apertium'> = {
+  type: 'apertium',
+  cloud: false,
+  needsEndpoint: true,
+  needsKey: false,
+  create: (config, deps) => new ApertiumProvider(config, deps),
+};

@@ -9,6 +9,7 @@
 import type { BrowserLanguageDetector } from '../detect';
 import { toChrome } from '../languages';
 import { TranslationError, type LanguagePair, type TranslateRequest, type TranslationProvider } from '../types';
+import type { ProviderDescriptor } from './shared';
 
 export type ChromeAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -198,3 +199,12 @@ export function chromeLanguageDetector(api: ChromeLanguageDetectorApi | undefine
     },
   };
 }
+
+export const chromeDescriptor: ProviderDescriptor<'chrome'> = {
+  type: 'chrome',
+  cloud: false,
+  onDevice: true,
+  needsEndpoint: false,
+  needsKey: false,
+  create: (config, deps) => new ChromeTranslatorProvider({ translator: deps.chromeTranslator, ...(config.label ? { label: config.label } : {}) }),
+};

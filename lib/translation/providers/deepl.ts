@@ -10,8 +10,8 @@
  */
 import { expectShape, hostOf, joinUrl, requestJson } from '../http';
 import { DEEPL_SOURCE, DEEPL_TARGET, toDeepL } from '../languages';
-import type { LanguagePair, ProviderConfig, TranslateRequest, TranslationProvider } from '../types';
-import { errorText, httpOptions, requireKey, type HttpDeps } from './shared';
+import type { LanguagePair, ProviderSettings, TranslateRequest, TranslationProvider } from '../types';
+import { errorText, httpOptions, requireKey, type HttpDeps, type ProviderDescriptor } from './shared';
 
 export function deeplHost(apiKey: string): string {
   return apiKey.trim().endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com';
@@ -27,7 +27,7 @@ export class DeepLProvider implements TranslationProvider {
   private readonly apiKey: string;
 
   constructor(
-    config: ProviderConfig,
+    config: ProviderSettings,
     private readonly deps: HttpDeps,
   ) {
     this.label = config.label ?? 'DeepL';
@@ -73,3 +73,12 @@ export class DeepLProvider implements TranslationProvider {
     return text;
   }
 }
+
+export const deeplDescriptor: ProviderDescriptor<'deepl'> = {
+  type: 'deepl',
+  cloud: true,
+  needsEndpoint: false,
+  needsKey: true,
+  defaultEndpoint: (c) => deeplHost(c.apiKey ?? ''),
+  create: (config, deps) => new DeepLProvider(config, deps),
+};

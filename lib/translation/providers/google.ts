@@ -10,8 +10,8 @@
  */
 import { expectShape, hostOf, joinUrl, requestJson } from '../http';
 import { GOOGLE_LANGUAGES, toGoogle } from '../languages';
-import type { LanguagePair, ProviderConfig, TranslateRequest, TranslationErrorKind, TranslationProvider } from '../types';
-import { httpOptions, requireKey, type HttpDeps } from './shared';
+import type { LanguagePair, ProviderSettings, TranslateRequest, TranslationErrorKind, TranslationProvider } from '../types';
+import { httpOptions, requireKey, type HttpDeps, type ProviderDescriptor } from './shared';
 
 interface GoogleError {
   error?: { code?: number; message?: string; status?: string; errors?: Array<{ reason?: string }>; details?: Array<{ reason?: string }> };
@@ -32,6 +32,8 @@ export function classifyGoogleError(status: number, body: unknown): { kind: Tran
   return undefined;
 }
 
+const GOOGLE_ENDPOINT = 'https://translation.googleapis.com';
+
 export class GoogleProvider implements TranslationProvider {
   readonly type = 'google' as const;
   readonly id: string;
@@ -42,12 +44,12 @@ export class GoogleProvider implements TranslationProvider {
   private readonly apiKey: string;
 
   constructor(
-    config: ProviderConfig,
+    config: ProviderSettings,
     private readonly deps: HttpDeps,
   ) {
     this.label = config.label ?? 'Google Cloud Translation';
     this.apiKey = requireKey(config, this.label);
-    this.endpoint = (config.endpoint ?? 'https://translation.googleapis.com').replace(/\/+$/, '');
+    this.endpoint = (config.endpoint ?? GOOGLE_ENDPOINT).replace(/\/+$/, '');
     this.id = `google:${hostOf(this.endpoint)}`;
   }
 
@@ -75,3 +77,12 @@ export class GoogleProvider implements TranslationProvider {
     return text;
   }
 }
+
+export const googleDescriptor: ProviderDescriptor<'google'> = {
+  type: 'google',
+  cloud: true,
+  needsEndpoint: false,
+  needsKey: true,
+  defaultEndpoint: () => GOOGLE_ENDPOINT,
+  create: (config, deps) => new GoogleProvider(config, deps),
+};

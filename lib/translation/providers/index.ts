@@ -1,14 +1,10 @@
 /**
  * Provider factory: `ProviderConfig` (policy key `translationProviders`, options page) → provider.
+ * Which types exist and what each needs is in lib/translation/registry.ts.
  */
-import { TranslationError, providerConfigSchema, type ProviderConfig, type TranslationProvider } from '../types';
-import { ApertiumProvider } from './apertium';
-import { ChromeTranslatorProvider, type ChromeTranslatorApi } from './chrome';
-import { DeepLProvider } from './deepl';
-import { GoogleProvider } from './google';
-import { LibreTranslateProvider } from './libretranslate';
-import { MicrosoftProvider } from './microsoft';
-import type { HttpDeps } from './shared';
+import { createProvider, readyProviderConfigSchema } from '../registry';
+import type { TranslationProvider } from '../types';
+import type { ProviderDeps } from './shared';
 
 export { ApertiumProvider } from './apertium';
 export { ChromeTranslatorProvider, chromeLanguageDetector } from './chrome';
@@ -17,33 +13,8 @@ export { DeepLProvider, deeplHost } from './deepl';
 export { GoogleProvider } from './google';
 export { LibreTranslateProvider } from './libretranslate';
 export { MicrosoftProvider } from './microsoft';
-export type { HttpDeps } from './shared';
-
-export interface ProviderDeps extends HttpDeps {
-  /** The `Translator` global, passed in by an extension page / offscreen document. */
-  chromeTranslator?: ChromeTranslatorApi | undefined;
-}
-
-export function createProvider(config: ProviderConfig, deps: ProviderDeps): TranslationProvider {
-  switch (config.type) {
-    case 'chrome':
-      return new ChromeTranslatorProvider({ translator: deps.chromeTranslator, ...(config.label ? { label: config.label } : {}) });
-    case 'apertium':
-      return new ApertiumProvider(config, deps);
-    case 'libretranslate':
-      return new LibreTranslateProvider(config, deps);
-    case 'deepl':
-      return new DeepLProvider(config, deps);
-    case 'google':
-      return new GoogleProvider(config, deps);
-    case 'microsoft':
-      return new MicrosoftProvider(config, deps);
-    default: {
-      const never: never = config.type;
-      throw new TranslationError('not-allowed', { message: `Unknown provider type ${String(never)}.` });
-    }
-  }
-}
+export type { HttpDeps, ProviderDeps, ProviderDescriptor } from './shared';
+export { createProvider };
 
 /**
  * Validates configs (e.g. the `translationProviders` policy) and builds providers in order.
@@ -57,7 +28,7 @@ export function createProviders(
   const errors: Array<{ index: number; message: string }> = [];
   if (!Array.isArray(configs)) return { providers, errors: [{ index: -1, message: 'translationProviders must be an array' }] };
   configs.forEach((raw, index) => {
-    const parsed = providerConfigSchema.safeParse(raw);
+    const parsed = readyProviderConfigSchema.safeParse(raw);
     if (!parsed.success) {
       errors.push({ index, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ') });
       return;

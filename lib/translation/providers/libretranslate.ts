@@ -8,10 +8,13 @@
  */
 import { expectShape, hostOf, joinUrl, requestJson } from '../http';
 import { toLibreTranslate } from '../languages';
-import type { LanguagePair, ProviderConfig, TranslateRequest, TranslationProvider } from '../types';
-import { errorText, httpOptions, requireEndpoint, type HttpDeps } from './shared';
+import type { LanguagePair, ProviderSettings, TranslateRequest, TranslationProvider } from '../types';
+import { errorText, httpOptions, requireEndpoint, type HttpDeps, type ProviderDescriptor } from './shared';
 
 type LtLanguages = Array<{ code: string; name?: string; targets?: string[] }>;
+
+/** The hosted service (libretranslate.com) is a third party's cloud. */
+const LIBRETRANSLATE_CLOUD = /(^|\.)libretranslate\.com(:\d+)?$/i;
 
 export class LibreTranslateProvider implements TranslationProvider {
   readonly type = 'libretranslate' as const;
@@ -24,7 +27,7 @@ export class LibreTranslateProvider implements TranslationProvider {
   private languages: Promise<LtLanguages> | undefined;
 
   constructor(
-    config: ProviderConfig,
+    config: ProviderSettings,
     private readonly deps: HttpDeps,
   ) {
     this.endpoint = requireEndpoint(config);
@@ -32,7 +35,7 @@ export class LibreTranslateProvider implements TranslationProvider {
     const host = hostOf(this.endpoint);
     this.id = `libretranslate:${host}`;
     this.label = config.label ?? `LibreTranslate (${host})`;
-    this.isCloud = /(^|\.)libretranslate\.com(:\d+)?$/i.test(host);
+    this.isCloud = LIBRETRANSLATE_CLOUD.test(host);
   }
 
   destination(): string {
@@ -90,3 +93,13 @@ export class LibreTranslateProvider implements TranslationProvider {
     return body.translatedText as string;
   }
 }
+
+export const libretranslateDescriptor: ProviderDescriptor<'libretranslate'> = {
+  type: 'libretranslate',
+  cloud: false,
+  // The hosted libretranslate.com is a third party's cloud; a self-hosted server is not.
+  cloudHosts: LIBRETRANSLATE_CLOUD,
+  needsEndpoint: true,
+  needsKey: false,
+  create: (config, deps) => new LibreTranslateProvider(config, deps),
+};

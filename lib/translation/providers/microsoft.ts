@@ -10,8 +10,8 @@
  */
 import { expectShape, hostOf, joinUrl, requestJson } from '../http';
 import { toMicrosoft } from '../languages';
-import type { LanguagePair, ProviderConfig, TranslateRequest, TranslationErrorKind, TranslationProvider } from '../types';
-import { httpOptions, requireKey, type HttpDeps } from './shared';
+import type { LanguagePair, ProviderSettings, TranslateRequest, TranslationErrorKind, TranslationProvider } from '../types';
+import { httpOptions, requireKey, type HttpDeps, type ProviderDescriptor } from './shared';
 
 export function classifyMicrosoftError(status: number, body: unknown): { kind: TranslationErrorKind; code: string } | undefined {
   const code = Number((body as { error?: { code?: unknown } } | undefined)?.error?.code);
@@ -22,6 +22,8 @@ export function classifyMicrosoftError(status: number, body: unknown): { kind: T
   if (status === 429) return { kind: 'quota', code: `ms-${code || 429}` };
   return undefined;
 }
+
+const MICROSOFT_ENDPOINT = 'https://api.cognitive.microsofttranslator.com';
 
 export class MicrosoftProvider implements TranslationProvider {
   readonly type = 'microsoft' as const;
@@ -35,13 +37,13 @@ export class MicrosoftProvider implements TranslationProvider {
   private languages: Promise<Set<string>> | undefined;
 
   constructor(
-    config: ProviderConfig,
+    config: ProviderSettings,
     private readonly deps: HttpDeps,
   ) {
     this.label = config.label ?? 'Microsoft Translator';
     this.apiKey = requireKey(config, this.label);
     this.region = config.region;
-    this.endpoint = (config.endpoint ?? 'https://api.cognitive.microsofttranslator.com').replace(/\/+$/, '');
+    this.endpoint = (config.endpoint ?? MICROSOFT_ENDPOINT).replace(/\/+$/, '');
     this.id = `microsoft:${hostOf(this.endpoint)}`;
   }
 
@@ -93,3 +95,12 @@ export class MicrosoftProvider implements TranslationProvider {
     return text;
   }
 }
+
+export const microsoftDescriptor: ProviderDescriptor<'microsoft'> = {
+  type: 'microsoft',
+  cloud: true,
+  needsEndpoint: false,
+  needsKey: true,
+  defaultEndpoint: () => MICROSOFT_ENDPOINT,
+  create: (config, deps) => new MicrosoftProvider(config, deps),
+};

@@ -1,5 +1,6 @@
 import type { HttpOptions } from '../http';
-import { TranslationError, type FetchLike, type LanguagePair, type ProviderConfig } from '../types';
+import { TranslationError, type FetchLike, type LanguagePair, type ProviderSettings, type TranslationProvider } from '../types';
+import type { ChromeTranslatorApi } from './chrome';
 
 /** Dependencies of HTTP providers (injected so `lib/` stays pure and tests can record requests). */
 export interface HttpDeps {
@@ -8,6 +9,32 @@ export interface HttpDeps {
   retries?: number;
   backoffMs?: number;
   sleep?: HttpOptions['sleep'];
+}
+
+export interface ProviderDeps extends HttpDeps {
+  /** The `Translator` global, passed in by an extension page / offscreen document. */
+  chromeTranslator?: ChromeTranslatorApi | undefined;
+}
+
+/**
+ * What the rest of Envoy knows about one kind of translation service. Each provider file exports
+ * one; lib/translation/registry.ts lists them, and the type list, the config schema, the cloud /
+ * key / endpoint lists, host permissions and the privacy page are all derived from that list.
+ */
+export interface ProviderDescriptor<T extends string = string> {
+  readonly type: T;
+  /** Text goes to a third-party cloud service whatever the endpoint (opt-in only). */
+  readonly cloud: boolean;
+  /** Hosts of a self-hostable service that are someone else's cloud (libretranslate.com). */
+  readonly cloudHosts?: RegExp;
+  /** Runs in the browser: text never leaves the device, no endpoint, no host permission. */
+  readonly onDevice?: boolean;
+  readonly needsEndpoint: boolean;
+  readonly needsKey: boolean;
+  /** Base URL used when the config names no endpoint (the service's public API host). */
+  readonly defaultEndpoint?: (config: ProviderSettings) => string;
+  /** Builds the provider; may throw a TranslationError when the config is incomplete. */
+  readonly create: (config: ProviderSettings, deps: ProviderDeps) => TranslationProvider;
 }
 
 export function httpOptions(
@@ -26,12 +53,12 @@ export function httpOptions(
   return o;
 }
 
-export function requireEndpoint(config: ProviderConfig): string {
+export function requireEndpoint(config: ProviderSettings): string {
   if (!config.endpoint) throw new TranslationError('unreachable', { message: `No endpoint configured for ${config.type}.`, code: 'no-endpoint' });
   return config.endpoint.replace(/\/+$/, '');
 }
 
-export function requireKey(config: ProviderConfig, label: string): string {
+export function requireKey(config: ProviderSettings, label: string): string {
   if (!config.apiKey) throw new TranslationError('bad-key', { providerLabel: label, message: 'No API key configured.', code: 'no-key' });
   return config.apiKey;
 }
