@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { ChromeAvailability, ChromeTranslatorApi, ChromeTranslatorInstance } from '@/lib/translation/providers/chrome';
 
 /**

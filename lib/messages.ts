@@ -1,14 +1,17 @@
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
 import { TRANSLATION_ERROR_KINDS } from '@/lib/translation/error-kinds';
+import type { Finding } from '@/lib/engine/types';
+import { severitySchema, uiLanguageSchema, type Same } from '@/lib/vocabulary';
 
 /**
  * Every runtime message between Envoy's contexts (popup, options, studio,
  * content scripts, background). Each is validated on receipt: a message that
- * does not parse is ignored, whoever sent it. zod/mini keeps this small
- * enough for content scripts.
+ * does not parse is ignored, whoever sent it. Shared words (severity, UI
+ * language) come from lib/vocabulary.ts; the finding schema is tied to the
+ * engine's `Finding` type by a compile-time check below.
  */
-const count = z.int().check(z.minimum(0));
+const count = z.int().check(z.gte(0));
 const findingCounts = z.object({ error: count, warning: count, suggestion: count });
 const countingRule = z.enum(['twitter', 'bluesky', 'mastodon', 'threads', 'utf16', 'graphemes']);
 
@@ -19,11 +22,12 @@ export const MAX_DRAFT_CHARS = 2_000_000;
 export const MAX_TRANSLATE_CHARS = 65_000;
 /** BCP-47 language tag (`km`, `en-GB`, `zh-Hant`). */
 const languageTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/));
-const textRange = z.object({ start: count, end: count });
+/** UTF-16 offsets into a draft. */
+const range = z.object({ start: count, end: count });
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** content script → background: the UI strings of a language the content script does not bundle */
-  z.object({ type: z.literal('envoy:ui-strings'), lang: z.enum(['km', 'fr']) }),
+  z.object({ type: z.literal('envoy:ui-strings'), lang: uiLanguageSchema.exclude(['en']) }),
   /** popup → content script of the active tab */
   z.object({ type: z.literal('envoy:tab-status') }),
   /** popup/options → background */
@@ -65,7 +69,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('envoy:translate'),
     text: z.string().check(z.maxLength(MAX_TRANSLATE_CHARS)),
-    selection: z.optional(textRange),
+    selection: z.optional(range),
     from: z.optional(languageTag),
     to: languageTag,
     confirmation: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/))),
@@ -97,13 +101,12 @@ export const tabStatusSchema = z.object({
 export type TabStatus = z.infer<typeof tabStatusSchema>;
 
 const localized = z.object({ en: z.string(), km: z.optional(z.string()), fr: z.optional(z.string()) });
-const range = z.object({ start: count, end: count });
 
 export const findingSchema = z.object({
   key: z.string(),
   ruleId: z.string(),
   packId: z.string(),
-  severity: z.enum(['error', 'warning', 'suggestion']),
+  severity: severitySchema,
   category: z.string(),
   range,
   match: z.string(),
@@ -121,6 +124,11 @@ export const findingSchema = z.object({
   ),
   fixes: z.array(z.object({ label: z.union([localized, z.string()]), replacement: z.string(), range })),
 });
+
+// The engine's Finding (lib/engine/types.ts) is the one declaration of the shape; this schema
+// validates it on the wire and must describe exactly that type.
+const findingShapeAgrees: Same<z.infer<typeof findingSchema>, Finding> = true;
+void findingShapeAgrees;
 
 export const checkResponseSchema = z.object({
   findings: z.array(findingSchema),
@@ -204,7 +212,7 @@ export type TranslatePlanResponse = z.infer<typeof translatePlanResponseSchema>;
 
 export const translationResultSchema = z.object({
   text: z.string(),
-  range: textRange,
+  range,
   from: z.string(),
   to: z.string(),
   providerId: z.string(),

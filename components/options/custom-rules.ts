@@ -9,12 +9,13 @@ import { checkText } from '@/lib/engine/check';
 import type { StoredPack } from '@/lib/packs/active';
 import type { Rule } from '@/lib/packs/schema';
 import { loadPack, validatePack, type PackError } from '@/lib/packs/validate';
+import { SEVERITIES } from '@/lib/vocabulary';
 
 export const CUSTOM_PACK_ID = 'user.custom';
 export const CUSTOM_PACK_FILE = 'user.custom.json';
 export const CUSTOM_KINDS = ['term', 'substitute', 'pattern'] as const;
 export type CustomKind = (typeof CUSTOM_KINDS)[number];
-export const CUSTOM_SEVERITIES = ['error', 'warning', 'suggestion'] as const;
+export const CUSTOM_SEVERITIES = SEVERITIES;
 
 export interface CustomRuleDraft {
   /** Set when editing an existing rule. */

@@ -3,8 +3,9 @@ import { useI18n } from '@/components/i18n';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { langAttributes } from '@/lib/i18n';
 import { onTrusted } from '@/components/trusted';
+import type { UiLanguage } from '@/lib/vocabulary';
 
-export function pickText(text: { en: string; km?: string; fr?: string }, lang: 'en' | 'km' | 'fr'): string {
+export function pickText(text: { en: string; km?: string; fr?: string }, lang: UiLanguage): string {
   return text[lang] ?? text.en;
 }
 

@@ -1,8 +1,9 @@
 import { useI18n } from '@/components/i18n';
 import { FindingItem } from '@/components/panel/FindingItem';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
+import { SEVERITIES } from '@/lib/vocabulary';
 
-const ORDER = ['error', 'warning', 'suggestion'] as const;
+const ORDER = SEVERITIES;
 
 interface Props {
   findings: PanelFinding[];

@@ -1,35 +1,17 @@
-/** What the in-page panel and the studio render: the engine's findings, structurally. */
-export interface LocalizedText {
-  en: string;
-  km?: string;
-  fr?: string;
-}
+import type { Finding, FindingFix, Localized, ResolvedSource } from '@/lib/engine/types';
 
-export interface PanelSource {
-  title: string;
-  publisher?: string;
-  url?: string;
-  section?: string;
-}
+/**
+ * What the in-page panel and the studio render: the engine's findings (lib/engine/types.ts), of
+ * which the panel needs only a part.
+ */
+export type LocalizedText = Localized;
 
-export interface PanelFix {
-  label?: LocalizedText | string;
-  replacement: string;
-  range: { start: number; end: number };
-}
+export type PanelSource = Pick<ResolvedSource, 'title' | 'publisher' | 'url' | 'section'>;
 
-export interface PanelFinding {
-  key: string;
-  ruleId: string;
-  severity: 'error' | 'warning' | 'suggestion';
-  category: string;
-  range: { start: number; end: number };
-  match: string;
-  message: LocalizedText;
-  explanation: LocalizedText;
-  sources: PanelSource[];
-  fixes: PanelFix[];
-}
+/** A fix as the panel offers it (the label is optional: the replacement can be shown instead). */
+export type PanelFix = Omit<FindingFix, 'label'> & { label?: FindingFix['label'] };
+
+export type PanelFinding = Omit<Finding, 'packId' | 'sources' | 'fixes'> & { sources: PanelSource[]; fixes: PanelFix[] };
 
 export interface PanelCounter {
   count: number;

@@ -1,6 +1,7 @@
 import { editorFor } from '@/lib/editors';
 import { textareaRangeRects } from '@/lib/highlight/textarea-mirror';
 import type { PanelFeature, SessionApi } from '@/entrypoints/content/session-api';
+import { SEVERITIES } from '@/lib/vocabulary';
 
 /**
  * Underlines finding ranges without touching the editor's DOM.
@@ -10,7 +11,7 @@ import type { PanelFeature, SessionApi } from '@/entrypoints/content/session-api
  *   positioned boxes in Envoy's own shadow root, from Range.getClientRects()
  *   (textareas through a mirror element), redrawn on scroll and resize.
  */
-const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
+
 const COLOURS = { error: '#d93025', warning: '#e8a200', suggestion: '#188038' };
 const highlightName = (s: string) => `envoy-${s}`;
 

@@ -10,12 +10,13 @@
  */
 import { autoSpecOf, type AutoCheckId, type ChecklistTemplate } from './types';
 import { containsUrl, countScriptLetters, extractHashtags, matchingTerms } from './text';
+import type { Severity } from '@/lib/vocabulary';
 
 export type AutoResult = 'pass' | 'fail' | 'unknown';
 
 /** The minimum the checklist needs from an engine finding. */
 export interface FindingLike {
-  readonly severity: 'error' | 'warning' | 'suggestion';
+  readonly severity: Severity;
   readonly ruleId: string;
   readonly category: string;
 }

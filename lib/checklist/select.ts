@@ -21,6 +21,7 @@
 import type { AccountType, ChecklistTemplate, TriggerMode } from './types';
 import { DEFAULT_TEMPLATE_ID } from './templates';
 import { prepareText, termMatches, type PreparedText } from './text';
+import type { UiLanguage } from '@/lib/vocabulary';
 
 /** The minimum the checklist needs from an engine checklist prompt. */
 export interface ChecklistPromptLike {
@@ -145,7 +146,7 @@ const REASON_TEXT = {
 } as const;
 
 /** A short sentence explaining the reason, for the overlay. */
-export function describeReason(reason: SelectionReason, lang: 'en' | 'km' | 'fr'): string {
+export function describeReason(reason: SelectionReason, lang: UiLanguage): string {
   switch (reason.kind) {
     case 'manual':
       return REASON_TEXT.manual[lang];

@@ -19,14 +19,8 @@ export const AUTO_CHECK_IDS = [
 export type AutoCheckId = (typeof AUTO_CHECK_IDS)[number];
 
 /** Settings modes that can pick a template. */
-export const TRIGGER_MODES = ['crisis', 'mourning', 'election'] as const;
-export type TriggerMode = (typeof TRIGGER_MODES)[number];
-
-export const ACCOUNT_TYPES = ['personal', 'official'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-
-export const UI_LANGUAGES = ['en', 'km', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import type { AccountType, Mode as TriggerMode, UiLanguage } from '@/lib/vocabulary';
+export { MODES as TRIGGER_MODES, ACCOUNT_TYPES, UI_LANGUAGES, type Mode as TriggerMode, type AccountType, type UiLanguage } from '@/lib/vocabulary';
 
 export interface LocalizedText {
   en: string;

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
 
-export const SEVERITIES = ['error', 'warning', 'suggestion'] as const;
-export const MODES = ['election', 'mourning', 'crisis'] as const;
+export { SEVERITIES, PACK_MODE_ORDER as MODES } from '@/lib/vocabulary';
+import { ACCOUNT_TYPES, PACK_MODE_ORDER as MODES, SEVERITIES } from '@/lib/vocabulary';
 export const CATEGORIES = [
   'security', 'privacy', 'neutrality', 'capacity', 'respect', 'names', 'address',
   'crisis', 'accessibility', 'engagement', 'accuracy', 'style', 'custom',
@@ -42,7 +42,7 @@ export const SourceRefSchema = z.strictObject({ ref: text, section: text.optiona
 
 export const ScopeSchema = z.strictObject({
   platforms: z.array(z.enum([...PLATFORM_IDS, '*'])).min(1).optional(),
-  accounts: z.array(z.enum(['official', 'personal'])).min(1).optional(),
+  accounts: z.array(z.enum(ACCOUNT_TYPES)).min(1).optional(),
   modes: z.array(z.enum(MODES)).min(1).optional(),
   parts: z.array(z.enum(PARTS)).min(1).optional(),
 });

@@ -1,13 +1,13 @@
 /** Public types of the guideline engine (see lib/engine/index.ts). */
 import type { PlatformId } from '@/lib/platforms/hosts';
 
-export type Severity = 'error' | 'warning' | 'suggestion';
-export type Mode = 'election' | 'mourning' | 'crisis';
-export type UiLanguage = 'en' | 'km' | 'fr';
+import type { AccountType, Mode, Severity, UiLanguage } from '@/lib/vocabulary';
+
+export type { Mode, Severity, UiLanguage };
 
 export interface CheckContext {
   platform?: PlatformId;
-  accountType: 'official' | 'personal';
+  accountType: AccountType;
   modes: readonly Mode[];
   /** Finding keys the user chose to ignore. */
   ignored?: ReadonlySet<string>;

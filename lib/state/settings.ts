@@ -1,6 +1,7 @@
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/hosts';
 import { providerConfigSchema } from '@/lib/translation/registry';
+import { ACCOUNT_TYPES, MODES, UI_LANGUAGES, type Mode } from '@/lib/vocabulary';
 
 /**
  * User settings: small, synced across the user's browsers (storage.sync).
@@ -9,17 +10,11 @@ import { providerConfigSchema } from '@/lib/translation/registry';
  */
 export const SETTINGS_VERSION = 1;
 
-export const UI_LANGUAGES = ['en', 'km', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-export const MODES = ['crisis', 'mourning', 'election'] as const;
-export type Mode = (typeof MODES)[number];
+export { ACCOUNT_TYPES, MODES, UI_LANGUAGES, type AccountType, type Mode, type UiLanguage } from '@/lib/vocabulary';
 
 export const CHECKLIST_MODES = ['off', 'remind', 'hold'] as const;
 export type ChecklistMode = (typeof CHECKLIST_MODES)[number];
 
-export const ACCOUNT_TYPES = ['official', 'personal'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 // Provider types, their config shape and schema come from the provider registry.
 export { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, providerConfigSchema, type ProviderConfig, type ProviderType } from '@/lib/translation/registry';
@@ -31,7 +26,7 @@ export const settingsSchema = z.object({
   /** 'auto' follows the browser's UI language. */
   uiLanguage: z.enum(['auto', ...UI_LANGUAGES]),
   accountType: z.enum(ACCOUNT_TYPES),
-  modes: z.object({ crisis: z.boolean(), mourning: z.boolean(), election: z.boolean() }),
+  modes: z.object(Object.fromEntries(MODES.map((m) => [m, z.boolean()])) as Record<Mode, z.ZodBoolean>),
   checklistMode: z.enum(CHECKLIST_MODES),
   enabledPlatforms: z.array(platformIdSchema),
   /** Hostnames where the user switched Envoy off with the popup switch. */

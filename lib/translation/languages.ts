@@ -177,7 +177,8 @@ export function toChrome(tag: string): string {
 // ---------------------------------------------------------------------------------------------
 // Names for the UI
 
-export type UiLanguage = 'en' | 'km' | 'fr';
+import type { UiLanguage } from '@/lib/vocabulary';
+export type { UiLanguage };
 
 /**
  * Language names in English, Khmer and French (values checked against CLDR via `Intl.DisplayNames`,
