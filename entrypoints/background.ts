@@ -36,7 +36,6 @@ export default defineBackground(() => {
   });
 
   handleMessages({
-    'envoy:ping': () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'envoy:ui-strings': (request) => ({ catalogue: UI_CATALOGUES[request.lang] }),
     'envoy:check': (request, sender) => check(request, sender.tabId),
     'envoy:checklist-draft': (request, sender) => handleChecklistDraft(request, sender.tabId),

@@ -23,5 +23,4 @@ export const facebook: PlatformAdapter = {
       counting: 'utf16',
     },
   ],
-  observeRoots: ['div[role="dialog"]'],
 };

@@ -41,5 +41,4 @@ export const linkedin: PlatformAdapter = {
       counting: 'utf16',
     },
   ],
-  shadowHosts: ['#interop-outlet'],
 };

@@ -28,12 +28,6 @@ export interface PlatformAdapter {
   composers: ComposerSpec[];
   /** Elements matching these are never composers (e.g. Telegram's hidden height mirror). */
   exclude?: string[];
-  /** Hosts of open shadow roots the composer may live in (LinkedIn's #interop-outlet). */
-  shadowHosts?: string[];
-  /** Containers worth observing for composers appearing (modals), never the whole body. */
-  observeRoots?: string[];
-  /** The account in use, where the page shows it. */
-  accountName?(doc: Document): string | undefined;
 }
 
 export interface ComposerMatch {

@@ -15,5 +15,4 @@ export const whatsapp: PlatformAdapter = {
       counting: 'utf16',
     },
   ],
-  observeRoots: ['#main'],
 };

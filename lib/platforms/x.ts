@@ -15,9 +15,4 @@ export const x: PlatformAdapter = {
       counting: 'twitter',
     },
   ],
-  observeRoots: ['#layers', '[data-testid="primaryColumn"]'],
-  accountName(doc) {
-    const el = doc.querySelector('[data-testid="SideNav_AccountSwitcher_Button"] [dir="ltr"] span');
-    return el?.textContent?.trim() || undefined;
-  },
 };

@@ -14,5 +14,4 @@ export const youtube: PlatformAdapter = {
       counting: 'utf16',
     },
   ],
-  observeRoots: ['ytd-comments'],
 };
