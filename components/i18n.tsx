@@ -25,6 +25,8 @@ function useShownLanguage(lang: UiLanguage): UiLanguage {
 export function I18nProvider({ lang, children }: { lang: UiLanguage; children: ReactNode }) {
   const shown = useShownLanguage(lang);
   const version = useSyncExternalStore(subscribeCatalogues, cataloguesVersion, cataloguesVersion);
+  // `version` is not read inside: a catalogue that finished loading must give a new translator.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const value = useMemo(() => ({ lang: shown, t: createTranslator(shown) }), [shown, version]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

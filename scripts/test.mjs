@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests, the eval smoke (detection / false-alarm floors), Chrome +
+// `npm test`: type-check, lint, unit tests, the eval smoke (detection / false-alarm floors), Chrome +
 // Firefox builds (with web-ext lint), then the real-browser suites against the built extensions
 // (Chromium via Playwright, Firefox ESR via WebDriver BiDi). Prints one closing line
 // "N passed, N failed" summed over every vitest run.
@@ -32,6 +32,7 @@ const only = process.argv[2]; // optional: "unit" or "e2e"
 
 if (only !== 'e2e') {
   await step('Type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
+  await step('Lint (eslint)', npx, ['eslint', '.']);
   rmSync('.output/unit-report.json', { force: true });
   await step('Unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.output/unit-report.json']);
   tally('.output/unit-report.json');

@@ -25,7 +25,6 @@ import {
   checklistView,
   createChecklistState,
   fromStoredState,
-  isComplete,
   openItems,
   resetManualTemplate,
   setManualTemplate,

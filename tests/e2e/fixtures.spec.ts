@@ -24,7 +24,6 @@ import {
   submitLocator,
   submitViaUi,
   typeInto,
-  typeKeys,
   waitForText,
   type FixtureName,
   type LaunchedBrowser,
