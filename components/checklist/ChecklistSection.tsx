@@ -1,5 +1,5 @@
 /**
- * The pre-publish checklist as shown in the in-page panel (CONTRACT.md):
+ * The pre-publish checklist as shown in the in-page panel (public hooks: docs/hooks.md):
  * an element with `data-checklist`; each item a native checkbox with a
  * <label>; required items' checkboxes carry `data-required`; while a post is
  * held, an element with `data-post-held` (with "Post now" and "Post anyway").

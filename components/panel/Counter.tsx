@@ -1,7 +1,7 @@
 import { useI18n } from '@/components/i18n';
 import type { PanelCounter } from '@/components/panel/types';
 
-/** The platform's own length count (CONTRACT: data-counter, data-count, data-limit). */
+/** The platform's own length count (public hooks, docs/hooks.md: data-counter, data-count, data-limit). */
 export function Counter({ count, limit }: PanelCounter) {
   const { t } = useI18n();
   const over = count > limit;

@@ -7,7 +7,7 @@ import type { PlanStep, TranslatePlanResponse, TranslateResponse, TranslationRes
 
 /**
  * Translation UI shared by the in-page panel (content script) and the compose studio.
- * CONTRACT hooks: a button named `Translate` opens it; a `<select>` labelled `Target language`
+ * Public hooks (docs/hooks.md): a button named `Translate` opens it; a `<select>` labelled `Target language`
  * (BCP-47 option values); the result in `[data-translation-preview]`; buttons `Insert below` and
  * `Replace draft` write it into the composer.
  *

@@ -180,7 +180,7 @@ export const en = {
   'options.settingsFile.kept': 'Settings set by your organisation were kept: {keys}.',
   'options.settingsFile.refused': 'The settings file was not imported and nothing was changed:',
   'options.policy.packErrors': 'Some packs from your organisation could not be used:',
-  // Translation (panel, studio, settings). The four CONTRACT hooks keep their English name first
+  // Translation (panel, studio, settings). The four public hooks (docs/hooks.md) keep their English name first
   // in every language: `Translate`, `Target language`, `Insert below`, `Replace draft`.
   'translate.open': 'Translate',
   'translate.target': 'Target language',

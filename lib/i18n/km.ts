@@ -177,7 +177,7 @@ export const km: Catalogue = {
   'options.settingsFile.kept': 'ការកំណត់ដែលកំណត់ដោយស្ថាប័នរបស់អ្នកត្រូវបានរក្សាទុក៖ {keys}។',
   'options.settingsFile.refused': 'ឯកសារការកំណត់មិនត្រូវបាននាំចូលទេ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរ៖',
   'options.policy.packErrors': 'កញ្ចប់ខ្លះពីស្ថាប័នរបស់អ្នកមិនអាចប្រើបានទេ៖',
-  // ការបកប្រែ។ ឈ្មោះ​ទាំងបួន​ក្នុង CONTRACT រក្សា​ឈ្មោះ​អង់គ្លេស​នៅ​ខាងមុខ។
+  // ការបកប្រែ។ ឈ្មោះ​ទាំងបួន​ក្នុង docs/hooks.md រក្សា​ឈ្មោះ​អង់គ្លេស​នៅ​ខាងមុខ។
   'translate.open': 'Translate (បកប្រែ)',
   'translate.target': 'Target language (ភាសាគោលដៅ)',
   'translate.source': 'ភាសាដើម',

@@ -18,7 +18,7 @@ describe('UI strings', () => {
     expect(createTranslator('km')('findings.count', { count: 2 })).toBe('បញ្ហា 2');
   });
 
-  it('keeps fix buttons named "Apply …" in every language (CONTRACT)', () => {
+  it('keeps fix buttons named "Apply …" in every language (docs/hooks.md)', () => {
     for (const lang of ['en', 'km', 'fr'] as const) {
       expect(createTranslator(lang)('panel.apply', { replacement: 'Eswatini' })).toMatch(/^Apply.*Eswatini/);
     }

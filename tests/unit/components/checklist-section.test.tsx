@@ -1,5 +1,5 @@
 /**
- * ChecklistSection (the in-page checklist) with Testing Library: the CONTRACT
+ * ChecklistSection (the in-page checklist) with Testing Library: the public hooks (docs/hooks.md)
  * hooks (data-checklist, native checkboxes with labels, data-required,
  * data-post-held), the template switcher, automatic items, the held banner
  * (Post now / Post anyway with a reason), focus on the first open item, and
@@ -62,7 +62,7 @@ function show(p: ChecklistSectionProps, lang: UiLanguage = 'en') {
 
 const checklist = () => document.querySelector<HTMLElement>('[data-checklist]')!;
 
-describe('CONTRACT hooks', () => {
+describe('public hooks (docs/hooks.md)', () => {
   it('every item is a native checkbox with its label; required ones carry data-required', () => {
     show(props());
     expect(checklist()).not.toBeNull();

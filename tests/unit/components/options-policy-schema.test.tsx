@@ -89,7 +89,7 @@ describe('managed_schema.json', () => {
     })(root, '');
   });
 
-  it('declares exactly the CONTRACT policy keys', () => {
+  it('declares exactly the policy keys of docs/hooks.md', () => {
     expect(Object.keys(root.properties!).sort()).toEqual([...POLICY_KEYS].sort());
   });
 

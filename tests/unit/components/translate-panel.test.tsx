@@ -1,6 +1,6 @@
 /**
  * Translation panel states (happy-dom + Testing Library) with a fake background client:
- * CONTRACT hooks, destination shown before sending, cloud confirmation, preview with protected
+ * Public hooks (docs/hooks.md), destination shown before sending, cloud confirmation, preview with protected
  * spans and glossary flags, bilingual writes, errors with the draft untouched, stale drafts,
  * selections, the user's source-language override.
  */
@@ -308,7 +308,7 @@ describe('bilingual edits', () => {
   });
 });
 
-describe('CONTRACT names in every UI language', () => {
+describe('public hook names (docs/hooks.md) in every UI language', () => {
   it('keeps Translate, Target language, Insert below and Replace draft first', () => {
     for (const lang of ['en', 'km', 'fr'] as const) {
       const t = createTranslator(lang);
