@@ -103,6 +103,7 @@ export function DataFlowReport({ settings }: { settings: Settings }) {
               return (
                 <li key={f.index} data-destination={f.destination} data-used={String(f.used)} data-cloud={String(f.cloud)}>
                   {text}
+                  {f.plainHttp ? <> {t('options.privacy.plainHttp')}</> : null}
                 </li>
               );
             })}

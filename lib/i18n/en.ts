@@ -170,6 +170,7 @@ export const en = {
   'options.privacy.cloud': '{label}: sent to {destination}, a cloud service outside your organisation.',
   'options.privacy.cloudOff': '{label} ({destination}): not used, because cloud translation is switched off.',
   'options.privacy.unconfigured': '{label}: not used until it is fully set up.',
+  'options.privacy.plainHttp': 'Not encrypted: plain http:// to a server on this computer.',
   'options.privacy.sync': 'Your settings (never your drafts) are kept in the browser’s synced storage, so they travel with your browser account when browser sync is on.',
   'options.privacy.local': 'Imported packs, checklist ticks and the override log stay on this device.',
   'options.settingsFile': 'Back up or move your settings',

@@ -168,6 +168,7 @@ export const fr: Catalogue = {
   'options.privacy.cloud': '{label} : envoyé à {destination}, un service dans le nuage hors de votre organisation.',
   'options.privacy.cloudOff': '{label} ({destination}) : non utilisé, car la traduction dans le nuage est désactivée.',
   'options.privacy.unconfigured': '{label} : non utilisé tant qu’il n’est pas entièrement configuré.',
+  'options.privacy.plainHttp': 'Non chiffré : http:// simple vers un serveur sur cet ordinateur.',
   'options.privacy.sync': 'Vos réglages (jamais vos brouillons) sont conservés dans le stockage synchronisé du navigateur : ils suivent votre compte de navigateur si la synchronisation est activée.',
   'options.privacy.local': 'Les ensembles importés, les cases cochées et le journal des contournements restent sur cet appareil.',
   'options.settingsFile': 'Sauvegarder ou transférer vos réglages',
