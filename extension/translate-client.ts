@@ -1,6 +1,5 @@
-import type { TranslateClient } from '@/components/translation/TranslatePanel';
 import { sendToBackground } from '@/extension/messaging';
-import { confirmCloudResponseSchema, translatePlanResponseSchema, translateResponseSchema } from '@/lib/messages';
+import { confirmCloudResponseSchema, translatePlanResponseSchema, translateResponseSchema, type TranslateClient } from '@/lib/messages';
 
 /**
  * Translation requests to the background (content script, studio). Replies are validated: a

@@ -275,6 +275,25 @@ export interface ResponseMap {
   'envoy:request-host-access': { granted: boolean };
 }
 
+type RequestBody<T extends EnvoyRequest['type']> = Omit<Extract<EnvoyRequest, { type: T }>, 'type'>;
+
+/**
+ * What the translation UI (components/translation) needs from the background; the extension's
+ * implementation sends the messages above (extension/translate-client.ts), tests pass fakes.
+ */
+export interface TranslateClient {
+  plan(request: RequestBody<'envoy:translate-plan'>): Promise<TranslatePlanResponse>;
+  /** `confirmation`: one-time token from `confirmCloud` (required for a cloud service). */
+  translate(request: RequestBody<'envoy:translate'>): Promise<TranslateResponse>;
+  /**
+   * Asks the background for a one-time confirmation of sending to `destination`; called only from
+   * the user's press on "Send to <host>". Undefined when the background refuses.
+   */
+  confirmCloud(destination: string): Promise<string | undefined>;
+  /** Asks the user (on an extension page) for a server's host permission; true once granted. */
+  requestAccess?(origin: string): Promise<boolean>;
+}
+
 export function parseRequest(message: unknown): EnvoyRequest | undefined {
   const parsed = requestSchema.safeParse(message);
   return parsed.success ? parsed.data : undefined;

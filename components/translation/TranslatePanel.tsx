@@ -3,7 +3,7 @@ import { useI18n } from '@/components/i18n';
 import { bilingualEdit, type DraftEdit, type WriteMode } from '@/components/translation/compose';
 import type { MessageKey } from '@/lib/i18n';
 import { onTrusted } from '@/components/trusted';
-import type { PlanStep, TranslatePlanResponse, TranslateResponse, TranslationResult } from '@/lib/messages';
+import type { PlanStep, TranslateClient, TranslateResponse, TranslationResult } from '@/lib/messages';
 
 /**
  * Translation UI shared by the in-page panel (content script) and the compose studio.
@@ -17,24 +17,7 @@ import type { PlanStep, TranslatePlanResponse, TranslateResponse, TranslationRes
  * This file imports no translation library code (content-script size budget).
  */
 
-export interface TranslateClient {
-  plan(request: { text: string; from?: string; to: string }): Promise<TranslatePlanResponse>;
-  translate(request: {
-    text: string;
-    selection?: { start: number; end: number };
-    from?: string;
-    to: string;
-    /** One-time token from `confirmCloud` (required for a cloud service). */
-    confirmation?: string;
-  }): Promise<TranslateResponse>;
-  /**
-   * Asks the background for a one-time confirmation of sending to `destination`; called only from
-   * the user's press on "Send to <host>". Undefined when the background refuses.
-   */
-  confirmCloud(destination: string): Promise<string | undefined>;
-  /** Asks the user (on an extension page) for a server's host permission; true once granted. */
-  requestAccess?(origin: string): Promise<boolean>;
-}
+export type { TranslateClient } from '@/lib/messages';
 
 /** The user's confirmation of one cloud destination, as minted by the background. */
 interface CloudConfirmation {
