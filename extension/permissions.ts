@@ -35,7 +35,4 @@ export function ensureOrigin(urlOrPattern: string): Promise<boolean> {
   }
 }
 
-/** User-facing message for a missing host permission (never contains draft text). */
-export function permissionMessage(host: string): string {
-  return `Envoy needs permission to reach ${host}: open Settings → Translation.`;
-}
+export { permissionMessage } from '@/lib/translation/service';
