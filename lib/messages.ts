@@ -1,17 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
 import { TRANSLATION_ERROR_KINDS } from '@/lib/translation/error-kinds';
 import type { Finding } from '@/lib/engine/types';
-import { severitySchema, uiLanguageSchema, type Same } from '@/lib/vocabulary';
+import { UI_LANGUAGES, severitySchema, type Same, type UiLanguage } from '@/lib/vocabulary';
 
 /**
  * Every runtime message between Envoy's contexts (popup, options, studio,
  * content scripts, background). Each is validated on receipt: a message that
- * does not parse is ignored, whoever sent it. Shared words (severity, UI
+ * does not parse is ignored, whoever sent it. zod/mini keeps this small
+ * enough for content scripts. Shared words (severity, UI
  * language) come from lib/vocabulary.ts; the finding schema is tied to the
  * engine's `Finding` type by a compile-time check below.
  */
-const count = z.int().check(z.gte(0));
+const count = z.int().check(z.minimum(0));
 const findingCounts = z.object({ error: count, warning: count, suggestion: count });
 const countingRule = z.enum(['twitter', 'bluesky', 'mastodon', 'threads', 'utf16', 'graphemes']);
 
@@ -27,7 +28,7 @@ const range = z.object({ start: count, end: count });
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** content script → background: the UI strings of a language the content script does not bundle */
-  z.object({ type: z.literal('envoy:ui-strings'), lang: uiLanguageSchema.exclude(['en']) }),
+  z.object({ type: z.literal('envoy:ui-strings'), lang: z.enum(UI_LANGUAGES.filter((l): l is Exclude<UiLanguage, 'en'> => l !== 'en') as [Exclude<UiLanguage, 'en'>, ...Exclude<UiLanguage, 'en'>[]]) }),
   /** popup → content script of the active tab */
   z.object({ type: z.literal('envoy:tab-status') }),
   /** popup/options → background */

@@ -1,9 +1,9 @@
 /**
  * Envoy's shared vocabulary: each word list declared once, as a zod schema and its TypeScript
- * type, tied together by a compile-time check. Everything else (the pack format, settings,
+ * type, tied together by a compile-time check (zod/mini: content scripts load this). Everything else (the pack format, settings,
  * messages, checklist templates, the panel) imports from here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `true` when A and B are the same type; used as `const x: Same<A, B> = true`. */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Messages between Envoy's isolated-world content script and its MAIN-world
@@ -15,7 +15,7 @@ export const targetId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
 
 /** Largest draft (and replacement) the bridge handles, in UTF-16 code units (Facebook allows 63,206). */
 export const MAX_BRIDGE_TEXT = 100_000;
-const offset = z.int().check(z.gte(0), z.lte(MAX_BRIDGE_TEXT));
+const offset = z.int().check(z.minimum(0), z.maximum(MAX_BRIDGE_TEXT));
 const boundedText = z.string().check(z.maxLength(MAX_BRIDGE_TEXT));
 
 export const bridgeRequestSchema = z.discriminatedUnion('op', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
 import {
   ACCOUNT_TYPES,
@@ -41,7 +41,7 @@ export interface Policy {
 
 export const EMPTY_POLICY: Policy = { values: {}, packs: [], notices: [] };
 
-/** Plain words for the first problem (zod's own messages are English only). */
+/** Plain words for the first problem (zod/mini carries no message locale). */
 function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid value';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/hosts';
-import { providerConfigSchema } from '@/lib/translation/registry';
+import { providerConfigSchema } from '@/lib/translation/config';
 import { ACCOUNT_TYPES, MODES, UI_LANGUAGES, type Mode } from '@/lib/vocabulary';
 
 /**
@@ -17,7 +17,7 @@ export type ChecklistMode = (typeof CHECKLIST_MODES)[number];
 
 
 // Provider types, their config shape and schema come from the provider registry.
-export { CLOUD_PROVIDER_TYPES, PROVIDER_TYPES, providerConfigSchema, type ProviderConfig, type ProviderType } from '@/lib/translation/registry';
+export { PROVIDER_TYPES, providerConfigSchema, type ProviderConfig, type ProviderType } from '@/lib/translation/config';
 
 const platformIdSchema = z.enum(PLATFORM_IDS);
 
@@ -26,7 +26,7 @@ export const settingsSchema = z.object({
   /** 'auto' follows the browser's UI language. */
   uiLanguage: z.enum(['auto', ...UI_LANGUAGES]),
   accountType: z.enum(ACCOUNT_TYPES),
-  modes: z.object(Object.fromEntries(MODES.map((m) => [m, z.boolean()])) as Record<Mode, z.ZodBoolean>),
+  modes: z.object(Object.fromEntries(MODES.map((m) => [m, z.boolean()])) as Record<Mode, z.ZodMiniBoolean>),
   checklistMode: z.enum(CHECKLIST_MODES),
   enabledPlatforms: z.array(platformIdSchema),
   /** Hostnames where the user switched Envoy off with the popup switch. */

@@ -6,9 +6,12 @@
  * privacy page and the background.
  *
  * Adding a provider: its file in providers/ exporting one `ProviderDescriptor`, one line in
- * `PROVIDERS` below, and its UI label (`provider.<type>` in lib/i18n).
+ * `PROVIDERS` below, its type in config.ts's `PROVIDER_TYPES` (the light list content scripts
+ * load; the compiler rejects a mismatch) and its UI label (`provider.<type>` in lib/i18n).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { PROVIDER_TYPES as CONFIG_TYPES, originPattern, providerConfigShape } from './config';
+import type { Same } from '@/lib/vocabulary';
 import { apertiumDescriptor } from './providers/apertium';
 import { chromeDescriptor } from './providers/chrome';
 import { deeplDescriptor } from './providers/deepl';
@@ -21,39 +24,7 @@ import { TranslationError, type ProviderSettings, type TranslationProvider } fro
 /** How a configured service is classed: where the text goes. */
 export type ProviderPrivacy = 'on-device' | 'self-hosted' | 'cloud';
 
-/** Endpoint transport: https, or plain http to this machine (allowed, but flagged). */
-export type EndpointSecurity = 'https' | 'loopback-http';
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-/** `https:` anywhere, `http:` only to this machine (a local server); anything else is refused. */
-export function endpointSecurity(url: string): EndpointSecurity | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (u.protocol === 'https:') return 'https';
-  if (u.protocol === 'http:' && LOOPBACK.test(u.hostname)) return 'loopback-http';
-  return undefined;
-}
-
-/** `https://mt.example.org:8443/apy` → `https://mt.example.org/*` (match patterns have no port). */
-export function originPattern(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Host of an origin pattern, for messages: `http://127.0.0.1/*` → `127.0.0.1`. */
-export function patternHost(pattern: string): string {
-  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
-}
+export { endpointSecurity, originPattern, patternHost, type EndpointSecurity } from './config';
 
 /** Everything derived from a list of descriptors (built once for `PROVIDERS`; tests build their own). */
 export function defineRegistry<const D extends readonly ProviderDescriptor[]>(descriptors: D) {
@@ -62,21 +33,12 @@ export function defineRegistry<const D extends readonly ProviderDescriptor[]>(de
   const byType = new Map<string, ProviderDescriptor>(descriptors.map((d) => [d.type, d]));
   const of = (type: string): ProviderDescriptor | undefined => byType.get(type);
 
+  const shape = providerConfigShape(types);
   /**
    * One provider config as stored (settings) or set by policy. Unknown fields are dropped, and a
    * config may still lack its key or endpoint (the privacy page lists it as not configured).
    */
-  const configSchema = z
-    .object({
-      type: z.enum(types as unknown as [Type, ...Type[]]),
-      endpoint: z
-        .url()
-        .refine((url) => endpointSecurity(url) !== undefined, { message: 'endpoint must use https:// (plain http:// only to this machine)' })
-        .optional(),
-      apiKey: z.string().min(1).optional(),
-      region: z.string().min(1).optional(),
-      label: z.string().min(1).optional(),
-    });
+  const configSchema = z.object(shape);
   type Config = z.infer<typeof configSchema>;
 
   /** What a config still lacks before its provider can be built (from the descriptor's needs). */
@@ -88,12 +50,14 @@ export function defineRegistry<const D extends readonly ProviderDescriptor[]>(de
     return out;
   };
 
-  /** The same schema, strict and refined to configs complete enough to build a provider. */
-  const readySchema = configSchema.strict().superRefine((cfg, ctx) => {
-    for (const field of missing(cfg)) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `${cfg.type} needs ${field === 'endpoint' ? 'an endpoint URL' : 'an API key'}` });
-    }
-  });
+  /** The same fields, strict, refined to configs complete enough to build a provider. */
+  const readySchema = z.strictObject(shape).check(
+    z.superRefine((cfg, ctx) => {
+      for (const field of missing(cfg)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `${cfg.type} needs ${field === 'endpoint' ? 'an endpoint URL' : 'an API key'}`, input: cfg });
+      }
+    }),
+  );
 
   /** The URL a provider sends text to (its endpoint, or the service's default API host). */
   const endpointOf = (config: ProviderSettings): string | undefined => {
@@ -163,17 +127,18 @@ export const PROVIDERS = [
 export const registry = defineRegistry(PROVIDERS);
 
 export type ProviderType = (typeof PROVIDERS)[number]['type'];
+/** The same list as lib/config.ts's (content scripts load that one without any provider code). */
 export const PROVIDER_TYPES: readonly ProviderType[] = registry.types;
+const typesAgree: Same<(typeof CONFIG_TYPES)[number], ProviderType> = true;
+void typesAgree;
 export const CLOUD_PROVIDER_TYPES: readonly ProviderType[] = registry.cloudTypes;
 export const KEY_PROVIDER_TYPES: readonly ProviderType[] = registry.keyTypes;
 export const ENDPOINT_PROVIDER_TYPES: readonly ProviderType[] = registry.endpointTypes;
 
 /** One configured translation service (policy key `translationProviders` is an array of these). */
-export const providerConfigSchema = registry.configSchema;
-export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+export { providerConfigSchema, type ProviderConfig } from './config';
 /** A config complete enough to build its provider (key / endpoint present when the type needs them). */
 export const readyProviderConfigSchema = registry.readySchema;
-export const providerConfigListSchema = z.array(readyProviderConfigSchema);
 
 export const providerEndpoint = (config: ProviderSettings): string | undefined => registry.endpointOf(config);
 export const providerOrigin = (config: ProviderSettings): string | undefined => registry.originOf(config);

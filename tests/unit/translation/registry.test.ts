@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/en';
 import { fr, km } from '@/lib/i18n/all';
+import { PROVIDER_TYPES as CONFIG_TYPES } from '@/lib/translation/config';
 import { planProviders } from '@/lib/translation/plan';
 import type { ProviderDescriptor } from '@/lib/translation/providers/shared';
 import {
@@ -39,6 +40,10 @@ describe('public/managed_schema.json against the provider registry', () => {
 });
 
 describe('provider registry', () => {
+  it('the light type list (settings, policy, content scripts) is exactly the registry, in order', () => {
+    expect([...CONFIG_TYPES]).toEqual(PROVIDERS.map((d) => d.type));
+  });
+
   it('every registered type has a UI label in each catalogue', () => {
     for (const type of PROVIDER_TYPES) {
       const key = `provider.${type}` as keyof typeof en;
