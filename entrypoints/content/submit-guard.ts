@@ -109,6 +109,120 @@ function isNativeButton(el: HTMLElement): boolean {
   return el instanceof HTMLButtonElement || (el instanceof HTMLInputElement && /^(submit|button|image)$/u.test(el.type));
 }
 
+/** Which submit an Enter key in the composer is on this platform, or null (a plain new line). */
+export function keySubmitSource(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, spec: Pick<ComposerSpec, 'enterSubmits' | 'modEnterSubmits'>): SubmitSource | null {
+  if (event.key !== 'Enter') return null;
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod && !event.shiftKey && !event.altKey && spec.enterSubmits) return 'enter';
+  if (mod && !event.altKey && spec.modEnterSubmits) return 'shortcut';
+  return null;
+}
+
+/** The init of a held key, to replay it later (Draft.js reads keyCode / which). */
+function keyInit(event: KeyboardEvent): KeyboardEventInit & { keyCode: number } {
+  return {
+    key: event.key,
+    code: event.code,
+    keyCode: event.keyCode || 13,
+    which: event.which || 13,
+    location: event.location,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    shiftKey: event.shiftKey,
+    altKey: event.altKey,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
+}
+
+export interface SuccessWatch {
+  /** Starts watching after a submit of `submitted` (stops any earlier watch). */
+  start(submitted: string): void;
+  /** Checks now, when a watch runs (before a key edits the composer). */
+  checkNow(): void;
+  /** Whether a watch runs. */
+  readonly running: boolean;
+  stop(): void;
+}
+
+/**
+ * After an allowed submit: the composer emptying (or going away) is the platform accepting the
+ * post. Checked on every DOM change of the composer (rich editors re-render when cleared), before
+ * each key the user presses in it (`checkNow`, so typing the next draft quickly cannot hide the
+ * clearing), and every 100 ms (textareas change value without DOM mutations). The user editing
+ * on, or the window passing, ends the watch without a success.
+ */
+export function createSuccessWatch(element: HTMLElement, read: () => string | null, onSuccess: (gone: boolean) => void, windowMs: number): SuccessWatch {
+  let timer: number | undefined;
+  let observer: MutationObserver | undefined;
+  let check: (() => void) | undefined;
+  const stop = () => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+    observer?.disconnect();
+    observer = undefined;
+    check = undefined;
+  };
+  return {
+    start(submitted) {
+      stop();
+      const started = Date.now();
+      const run = () => {
+        const gone = !element.isConnected;
+        const text = gone ? '' : read();
+        if (gone || (text !== null && text.trim() === '')) {
+          stop();
+          onSuccess(gone);
+          return;
+        }
+        if ((text !== null && text !== submitted) || Date.now() - started > windowMs) stop();
+      };
+      check = run;
+      timer = window.setInterval(run, 100);
+      observer = new MutationObserver(run);
+      observer.observe(element, { childList: true, subtree: true, characterData: true });
+    },
+    checkNow() {
+      check?.();
+    },
+    get running() {
+      return timer !== undefined;
+    },
+    stop,
+  };
+}
+
+/** Replays a held submit (the user's key, form submission or button click); false when it cannot. */
+function replayHeld(target: HeldTarget | null, element: HTMLElement, spec: ComposerSpec): boolean {
+  if (target?.kind === 'key') {
+    const to = target.target instanceof Node && target.target.isConnected ? target.target : element;
+    if (!element.isConnected) return false;
+    const active = element.getRootNode() instanceof ShadowRoot ? (element.getRootNode() as ShadowRoot).activeElement : document.activeElement;
+    if (active !== element && !element.contains(active)) element.focus({ preventScroll: true });
+    const event = new KeyboardEvent('keydown', target.init);
+    // Chromium ignores keyCode/which in the init dictionary; editors (Draft.js) still read them.
+    for (const prop of ['keyCode', 'which'] as const) {
+      if (event[prop] !== target.init.keyCode) Object.defineProperty(event, prop, { get: () => target.init.keyCode });
+    }
+    to.dispatchEvent(event);
+    return true;
+  }
+  if (target?.kind === 'form') {
+    if (!target.form.isConnected) return false;
+    const submitter = target.submitter && target.form.contains(target.submitter) ? target.submitter : null;
+    target.form.requestSubmit(submitter as HTMLButtonElement | null);
+    return true;
+  }
+  let button = target?.kind === 'button' ? target.element : null;
+  if (!button || !button.isConnected || isDisabled(button)) {
+    button = resolveSubmitButtons(element, spec).find((b) => !isDisabled(b)) ?? null;
+  }
+  if (!button) return false;
+  button.click();
+  return true;
+}
+
 export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
   const { element, spec, host, controller } = deps;
   const successWindowMs = deps.successWindowMs ?? 10_000;
@@ -119,19 +233,6 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
   let passing = false;
   let passingTimer: number | undefined;
   let held: HeldTarget | null = null;
-  let successTimer: number | undefined;
-
-  let successObserver: MutationObserver | undefined;
-  /** Checks the composer now; set while a success watch runs. */
-  let checkSuccess: (() => void) | undefined;
-
-  const stopSuccessWatch = () => {
-    if (successTimer !== undefined) clearInterval(successTimer);
-    successTimer = undefined;
-    successObserver?.disconnect();
-    successObserver = undefined;
-    checkSuccess = undefined;
-  };
 
   const readSafely = (): string | null => {
     try {
@@ -141,33 +242,15 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
     }
   };
 
-  /**
-   * After an allowed submit: the composer emptying (or going away) is the
-   * platform accepting the post. Checked on every DOM change of the composer
-   * (rich editors re-render when cleared), before each key the user presses in
-   * it (so typing the next draft quickly cannot hide the clearing), and every
-   * 100 ms (textareas change value without DOM mutations).
-   */
-  const watchForSuccess = (submitted: string) => {
-    stopSuccessWatch();
-    const started = Date.now();
-    const check = () => {
-      const gone = !element.isConnected;
-      const text = gone ? '' : readSafely();
-      if (gone || (text !== null && text.trim() === '')) {
-        stopSuccessWatch();
-        controller.postSucceeded();
-        if (!gone) deps.refresh?.();
-        return;
-      }
-      // The user went on editing, or the platform kept the draft (an error): not a success.
-      if ((text !== null && text !== submitted) || Date.now() - started > successWindowMs) stopSuccessWatch();
-    };
-    checkSuccess = check;
-    successTimer = window.setInterval(check, 100);
-    successObserver = new MutationObserver(check);
-    successObserver.observe(element, { childList: true, subtree: true, characterData: true });
-  };
+  const success = createSuccessWatch(
+    element,
+    readSafely,
+    (gone) => {
+      controller.postSucceeded();
+      if (!gone) deps.refresh?.();
+    },
+    successWindowMs,
+  );
 
   const markPassing = () => {
     passing = true;
@@ -197,7 +280,7 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
     if (effects.allow) {
       held = null;
       markPassing();
-      if (text !== null) watchForSuccess(text);
+      if (text !== null) success.start(text);
       return false;
     }
     event.preventDefault();
@@ -232,32 +315,15 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
   const onKeyDown = (raw: Event) => {
     const event = raw as KeyboardEvent;
     // Before this key edits anything: did the previous post empty the composer?
-    if (checkSuccess && event.composedPath().includes(element)) checkSuccess();
+    if (success.running && event.composedPath().includes(element)) success.checkNow();
     if (deps.mode() === 'off' && !pending) return;
     if (event.isComposing || event.keyCode === 229) return;
     const path = event.composedPath();
     if (fromOurUi(path)) return;
     if (path.includes(element)) {
-      if (event.key !== 'Enter') return;
-      const mod = event.ctrlKey || event.metaKey;
-      let source: SubmitSource | null = null;
-      if (!mod && !event.shiftKey && !event.altKey && spec.enterSubmits) source = 'enter';
-      else if (mod && !event.altKey && spec.modEnterSubmits) source = 'shortcut';
+      const source = keySubmitSource(event, spec);
       if (!source) return;
-      const init = {
-        key: event.key,
-        code: event.code,
-        keyCode: event.keyCode || 13,
-        which: event.which || 13,
-        location: event.location,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        shiftKey: event.shiftKey,
-        altKey: event.altKey,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      };
+      const init = keyInit(event);
       attempt(event, source, { kind: 'key', target: path[0] ?? element, init });
       return;
     }
@@ -280,29 +346,7 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
     held = null;
     pending = { token, source, consumed: false };
     try {
-      if (target?.kind === 'key') {
-        const to = target.target instanceof Node && target.target.isConnected ? target.target : element;
-        if (!element.isConnected) return false;
-        const active = element.getRootNode() instanceof ShadowRoot ? (element.getRootNode() as ShadowRoot).activeElement : document.activeElement;
-        if (active !== element && !element.contains(active)) element.focus({ preventScroll: true });
-        const event = new KeyboardEvent('keydown', target.init);
-        // Chromium ignores keyCode/which in the init dictionary; editors (Draft.js) still read them.
-        for (const prop of ['keyCode', 'which'] as const) {
-          if (event[prop] !== target.init.keyCode) Object.defineProperty(event, prop, { get: () => target.init.keyCode });
-        }
-        to.dispatchEvent(event);
-      } else if (target?.kind === 'form') {
-        if (!target.form.isConnected) return false;
-        const submitter = target.submitter && target.form.contains(target.submitter) ? target.submitter : null;
-        target.form.requestSubmit(submitter as HTMLButtonElement | null);
-      } else {
-        let button = target?.kind === 'button' ? target.element : null;
-        if (!button || !button.isConnected || isDisabled(button)) {
-          button = resolveSubmitButtons(element, spec).find((b) => !isDisabled(b)) ?? null;
-        }
-        if (!button) return false;
-        button.click();
-      }
+      if (!replayHeld(target, element, spec)) return false;
       return pending.consumed;
     } finally {
       pending = null;
@@ -326,7 +370,7 @@ export function attachSubmitGuard(deps: SubmitGuardDeps): () => void {
     controller.setRedispatcher(undefined);
     if (passingTimer !== undefined) clearTimeout(passingTimer);
     // The composer went away right after an allowed submit: the post went out.
-    if (successTimer !== undefined && !element.isConnected) controller.postSucceeded();
-    stopSuccessWatch();
+    if (success.running && !element.isConnected) controller.postSucceeded();
+    success.stop();
   };
 }
