@@ -124,4 +124,9 @@ export const apertiumDescriptor: ProviderDescriptor<'apertium'> = {
   needsEndpoint: true,
   needsKey: false,
   create: (config, deps) => new ApertiumProvider(config, deps),
+  // Lists the installed pairs: no text is sent.
+  probe: async (provider) => {
+    const pairs = await (provider as ApertiumProvider).listPairs();
+    return { ok: true, detail: `${provider.destination()}, ${pairs.size} language pairs` };
+  },
 };

@@ -207,4 +207,11 @@ export const chromeDescriptor: ProviderDescriptor<'chrome'> = {
   needsEndpoint: false,
   needsKey: false,
   create: (config, deps) => new ChromeTranslatorProvider({ translator: deps.chromeTranslator, ...(config.label ? { label: config.label } : {}) }),
+  // Reports availability for one pair (downloads nothing).
+  probe: async (_provider, deps) => {
+    const api = deps.chromeTranslator;
+    if (!api) return { ok: false, detail: 'this browser has no built-in translator' };
+    const a = await api.availability({ sourceLanguage: 'en', targetLanguage: 'fr' });
+    return { ok: a !== 'unavailable', detail: `English → French: ${a}` };
+  },
 };

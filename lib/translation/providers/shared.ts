@@ -35,6 +35,11 @@ export interface ProviderDescriptor<T extends string = string> {
   readonly defaultEndpoint?: (config: ProviderSettings) => string;
   /** Builds the provider; may throw a TranslationError when the config is incomplete. */
   readonly create: (config: ProviderSettings, deps: ProviderDeps) => TranslationProvider;
+  /**
+   * "Test connection" without sending any text, where the service allows it (Settings →
+   * Translation); without it the test translates the word "Hello".
+   */
+  readonly probe?: (provider: TranslationProvider, deps: ProviderDeps) => Promise<{ ok: boolean; detail: string }>;
 }
 
 export function httpOptions(
