@@ -157,6 +157,32 @@ function derive(templates: readonly ChecklistTemplate[], input: DraftInput, chec
   return { selection, checklist: state, items: checklistView(state, template), open, complete: open.length === 0 };
 }
 
+/** What the panel shows after one step of the hold machine (pure; the caller runs the effects). */
+export function stepPatch(
+  s: Pick<ControllerState, 'focusRequest'>,
+  event: HoldEvent,
+  state: HoldState,
+  effects: HoldEffects,
+  mode: ChecklistMode,
+): Partial<ControllerState> {
+  const patch: Partial<ControllerState> = { hold: state, held: effects.held };
+  if (effects.rejected) patch.rejection = effects.rejected;
+  else if (event.type !== 'checklist-changed') patch.rejection = null;
+  if (effects.show && mode === 'remind') patch.reminder = true;
+  if (effects.focusFirstOpenItem) patch.focusRequest = s.focusRequest + 1;
+  if (!effects.held) patch.postAgain = false;
+  return patch;
+}
+
+/** Writes an override-log entry; a failing store is reported, never thrown into the page. */
+function appendLogSafely(appendLog: ControllerDeps['appendLog'], entry: NonNullable<HoldEffects['logEntry']>): void {
+  try {
+    void Promise.resolve(appendLog?.(entry)).catch((error: unknown) => console.warn('[Envoy] could not write the override log', error));
+  } catch (error) {
+    console.warn('[Envoy] could not write the override log', error);
+  }
+}
+
 function storedKey(state: ChecklistState): string {
   return JSON.stringify(toStoredState(state));
 }
@@ -206,28 +232,12 @@ export function createChecklistController(deps: ControllerDeps): ChecklistContro
   const step = (event: HoldEvent): HoldEffects => {
     const s = store.getState();
     const { state, effects } = holdStep(s.hold, event, { mode: mode(), complete: s.complete });
-    const patch: Partial<ControllerState> = { hold: state, held: effects.held };
-    if (effects.rejected) patch.rejection = effects.rejected;
-    else if (event.type !== 'checklist-changed') patch.rejection = null;
-    if (effects.show) {
-      if (mode() === 'remind') {
-        patch.reminder = true;
-        reminderPosted = false;
-      }
-      deps.reveal?.();
-    }
-    if (effects.focusFirstOpenItem) patch.focusRequest = s.focusRequest + 1;
-    if (!effects.held) patch.postAgain = false;
+    const patch = stepPatch(s, event, state, effects, mode());
+    // A new reminder belongs to the draft on screen, not to one already posted.
+    if (patch.reminder) reminderPosted = false;
+    if (effects.show) deps.reveal?.();
     store.setState(patch);
-    if (effects.logEntry) {
-      try {
-        void Promise.resolve(deps.appendLog?.(effects.logEntry)).catch((error: unknown) =>
-          console.warn('[Envoy] could not write the override log', error),
-        );
-      } catch (error) {
-        console.warn('[Envoy] could not write the override log', error);
-      }
-    }
+    if (effects.logEntry) appendLogSafely(deps.appendLog, effects.logEntry);
     if (effects.clearDraft) {
       touched = false;
       const fresh = createChecklistState(deps.draftKey, DEFAULT_TEMPLATE_ID);
