@@ -80,6 +80,27 @@ function splitArticle(name) {
 const stripMarks = (s) => s.replace(/\s*\*+$/, '').trim();
 const compact = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
 
+/** CLDR writes Khmer with zero-width spaces as optional word breaks; the tables keep the plain form (matching ignores them). */
+const noZw = (s) => s.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+
+/**
+ * Khmer former names from CLDR: where CLDR's English alternative form of a
+ * territory (e.g. TL-alt-variant "East Timor") is a curated English former or
+ * colloquial name, CLDR's Khmer form under the same key (ទីម័រខាងកើត) is that
+ * name in Khmer, with the same status and year.
+ */
+function cldrFormer(code, curated) {
+  const out = [];
+  for (const alt of ['alt-variant', 'alt-short']) {
+    const en = cldr.en[`${code}-${alt}`];
+    const km = cldr.km[`${code}-${alt}`];
+    const match = en && km && curated.find((f) => f.lang === 'en' && f.name === en && f.status !== 'misspelling');
+    if (!match || curated.some((f) => f.lang === 'km' && f.name === noZw(km))) continue;
+    out.push(compact({ name: noZw(km), lang: 'km', until: match.until, status: match.status, source: 'CLDR' }));
+  }
+  return out;
+}
+
 function buildStates() {
   const rows = [];
   const formerBy = new Map();
@@ -106,14 +127,16 @@ function buildStates() {
       fr: compact({ short: fr.short, formal: hasUnterm ? stripMarks(curated?.fr.formal ?? u.unterm_fr_formal) : undefined, article: fr.article }),
       km: compact({ short: kmCurated.short ?? cldr.km[code], formal: kmCurated.formal }),
     };
-    const former = (formerBy.get(code) ?? []).sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+    const former = [...(formerBy.get(code) ?? []), ...cldrFormer(code, formerBy.get(code) ?? [])]
+      .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
     const formerNames = new Set(former.map((f) => f.name));
     // CLDR's alternative forms (alt-short, alt-variant) and plain display names are accepted variants, unless listed as former.
     const variants = {};
     for (const lang of ['en', 'fr', 'km']) {
       const official = new Set(Object.values(names[lang]));
       const alts = [cldr[lang][code], cldr[lang][`${code}-alt-short`], cldr[lang][`${code}-alt-variant`]]
-        .filter((x) => x && !official.has(x) && !formerNames.has(x));
+        .filter(Boolean).map(noZw)
+        .filter((x) => !official.has(x) && !formerNames.has(x));
       if (alts.length) variants[lang] = [...new Set(alts)].sort();
     }
     const sources = ['CLDR', ...(hasUnterm ? [curated ? curated.source : 'UNTERM'] : []), ...(kmCurated.source ? [kmCurated.source] : []), ...(article ? [article.source] : []), ...former.map((f) => f.source)];
