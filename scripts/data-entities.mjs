@@ -70,6 +70,7 @@ const states = readJson('states.curated.json');
 const address = readJson('address.curated.json');
 const organisations = parseTsv(readFileSync(src('organisations.tsv'), 'utf8'));
 const institutions = parseTsv(readFileSync(src('institutions.tsv'), 'utf8'));
+const orgFormer = readJson('organisations.former.json');
 
 /** "Bahamas (the) *" → { short: "Bahamas", article: "the" }; markers (*, **) dropped. */
 function splitArticle(name) {
@@ -166,10 +167,14 @@ function buildOrganisations(list, kind, extraSources) {
     const names = {};
     for (const lang of ['en', 'fr', 'km']) {
       if (!r[lang]) throw new Error(`${kind} ${r.id}: no ${lang} name`);
-      names[lang] = compact({ short: r[lang], acronym: r[`${lang}_acr`] });
+      names[lang] = compact({ short: r[lang], acronym: r[`${lang}_acr`], article: orgFormer.articles[r.id]?.[lang] });
     }
     if (r.url) extraSources.push({ id: orgSourceId(r), title: `${r.en}: official website`, publisher: r.en, url: r.url });
-    return compact({ id: r.id, kind, parent: r.parent, names, sources: [...(r.url ? [orgSourceId(r)] : []), 'ENVOY-CURATED'] });
+    const former = orgFormer.former.filter((f) => f.org === r.id)
+      .map((f) => compact({ name: f.name, lang: f.lang, until: f.until, status: f.status, to: f.to, caseSensitive: f.caseSensitive, exceptions: f.exceptions, source: f.source }))
+      .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+    const sources = [...new Set([...(r.url ? [orgSourceId(r)] : []), 'ENVOY-CURATED', ...former.map((f) => f.source)])];
+    return compact({ id: r.id, kind, parent: r.parent, names, former, sources });
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -184,10 +189,11 @@ function build() {
     styles: withSources(address.styles),
     holders: withSources(address.holders),
   };
+  for (const f of orgFormer.former) if (!tables.organisations.some((o) => o.id === f.org)) throw new Error(`former name for unknown organisation ${f.org}`);
   const members = tables.states.filter((s) => s.status === 'member').length;
   const observers = tables.states.filter((s) => s.status === 'observer').length;
   if (members !== 193 || observers !== 2) throw new Error(`expected 193 members and 2 observers, got ${members} and ${observers}`);
-  const sourceList = [...states.sources, ...address.sources, ...orgSources.sort((a, b) => a.id.localeCompare(b.id))]
+  const sourceList = [...states.sources, ...address.sources, ...orgFormer.sources, ...orgSources.sort((a, b) => a.id.localeCompare(b.id))]
     .map((s) => (s.id === 'CLDR' ? { ...s, title: s.title.replace('CLDR 48.2', `CLDR ${cldrVersion}`) } : s));
   const ids = new Set();
   for (const s of sourceList) {
