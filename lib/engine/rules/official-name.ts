@@ -78,12 +78,14 @@ export function latinLanguage(text: string): 'en' | 'fr' {
   return fr > en ? 'fr' : 'en';
 }
 
+const FR_MORE = /(?:^|[^\p{L}])(?:de|à|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
+
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
 function clearlyFrench(text: string, at: number): boolean {
   const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
   const stop = text.indexOf('. ', at);
   const sentence = text.slice(start, stop < 0 ? text.length : stop);
-  const fr = sentence.match(FR_WORDS)?.length ?? 0;
+  const fr = (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0);
   const en = sentence.match(EN_WORDS)?.length ?? 0;
   return fr >= 2 && fr > en;
 }
