@@ -78,7 +78,7 @@ export function latinLanguage(text: string): 'en' | 'fr' {
   return fr > en ? 'fr' : 'en';
 }
 
-const FR_MORE = /(?:^|[^\p{L}])(?:de|à|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
+const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
 
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
 function clearlyFrench(text: string, at: number): boolean {
