@@ -6,8 +6,9 @@
  *     letter at a time (names, former names, acronyms and titles in English,
  *     French and Khmer, with typos): the `search()` call the popup makes.
  *  2. In headless Chromium with the built extension: the popup page itself,
- *     real key presses, from the keydown's timestamp to the first frame after
- *     the result list has been rendered (search, React render and layout).
+ *     real key presses, from the keydown's (or, for text outside the US
+ *     keyboard layout, the beforeinput's) timestamp to the result list
+ *     committed to the DOM (search and React render, before paint).
  *
  * Target: ≤ 50 ms from keystroke to results (issue #11), at the 95th
  * percentile in Node and at the median and 95th percentile in the browser.
@@ -97,30 +98,31 @@ export function runLookupNodeBench(): LookupNodeResult {
   return { entries: idx.entries.length, buildMs: build.median, keystroke, pass };
 }
 
-/** One key press in the popup: keydown timestamp → first frame after the results list has its new timing mark. */
-async function pressAndMeasure(page: Page, key: string): Promise<number> {
-  const measured = page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        let t0 = 0;
-        document.addEventListener('keydown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
-        const deadline = performance.now() + 5000;
-        const observer = new MutationObserver(() => {
-          const list = document.querySelector('ul.results');
-          if (!t0 || !list?.hasAttribute('data-search-ms')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-search-ms'] });
-        setTimeout(() => {
-          observer.disconnect();
-          if (performance.now() >= deadline) reject(new Error('no results within 5 s'));
-        }, 5000);
-      }),
-  );
-  await page.waitForTimeout(20);
-  await page.keyboard.type(key);
-  return measured;
+/**
+ * A recorder installed once in the popup: the first keydown or beforeinput
+ * (keys outside the US layout, Khmer or é, arrive as text input without a
+ * keydown) starts the clock; the result list committed to the DOM with a new
+ * timing mark stops it (search and React render; the paint that follows is not
+ * included, as headless Chromium throttles an extension tab's animation frames).
+ */
+function installRecorder(): void {
+  const w = window as unknown as { __lookupSamples: number[]; __lookupReset: () => void };
+  w.__lookupSamples = [];
+  let t0 = 0;
+  w.__lookupReset = () => {
+    t0 = 0;
+  };
+  const start = (e: Event) => {
+    if (!t0) t0 = e.timeStamp;
+  };
+  document.addEventListener('keydown', start, true);
+  document.addEventListener('beforeinput', start, true);
+  new MutationObserver((records) => {
+    if (!t0 || !records.some((r) => r.type === 'attributes' || (r.target as Element).closest?.('ul.results') || [...r.addedNodes].some((n) => (n as Element).matches?.('ul.results')))) return;
+    if (!document.querySelector('ul.results')?.hasAttribute('data-search-ms')) return;
+    w.__lookupSamples.push(performance.now() - t0);
+    t0 = 0;
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-search-ms'] });
 }
 
 export async function runLookupBrowserBench(): Promise<boolean> {
@@ -129,28 +131,33 @@ export async function runLookupBrowserBench(): Promise<boolean> {
   try {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.bringToFront();
     // tsx compiles with keepNames; functions sent to the page then call esbuild's __name helper.
     await page.evaluate('globalThis.__name ??= (f) => f');
     const box = page.getByRole('searchbox');
     await box.waitFor();
     await page.waitForTimeout(1500); // the popup warms its index after opening; a user starts typing after that
-    const samples: number[] = [];
+    await page.evaluate(installRecorder);
+    let typed = 0;
     for (const q of QUERIES) {
       await box.fill('');
       await box.focus();
+      await page.waitForTimeout(50);
+      await page.evaluate(() => (window as unknown as { __lookupReset: () => void }).__lookupReset());
       for (const ch of q.text) {
-        if (ch === ' ') {
-          await page.keyboard.type(ch); // a space alone may leave the trimmed query unchanged
-          continue;
-        }
-        samples.push(await pressAndMeasure(page, ch));
+        typed++;
+        await page.keyboard.type(ch);
+        await page.waitForTimeout(30);
       }
+      await page.waitForTimeout(100);
     }
+    const samples = await page.evaluate(() => (window as unknown as { __lookupSamples: number[] }).__lookupSamples);
+    if (samples.length < typed * 0.9) throw new Error(`only ${samples.length} of ${typed} key presses produced a timed result list`);
     await page.close();
     const s = stats(samples);
     const pass = s.median <= LOOKUP_TARGET_MS && s.p95 <= LOOKUP_TARGET_MS;
     console.log(
-      `  keystroke → results rendered (Chromium popup, real key presses, n=${s.n})  median ${fmt(s.median)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}  target ≤ ${LOOKUP_TARGET_MS} ms  ${pass ? 'PASS' : 'FAIL'}`,
+      `  keystroke → results in the DOM (Chromium popup, real key presses, n=${s.n})  median ${fmt(s.median)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}  target ≤ ${LOOKUP_TARGET_MS} ms  ${pass ? 'PASS' : 'FAIL'}`,
     );
     return pass;
   } finally {
