@@ -14,7 +14,6 @@
  * percentile in Node and at the median and 95th percentile in the browser.
  */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { validatePack } from '@/lib/packs/validate';
 import type { Pack } from '@/lib/packs/schema';

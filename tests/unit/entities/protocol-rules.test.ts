@@ -151,3 +151,18 @@ describe('forms of address as data', () => {
     expect(check('ឯកឧត្តម លោកជំទាវ លោក លោកស្រី ជាទីមេត្រី', 'address.excellency-lok-km')).toHaveLength(0);
   });
 });
+
+describe('lookup over the new knowledge', () => {
+  it('finds foreign office holders, organisation former names and Khmer former names', async () => {
+    const { guidelineIndex } = await import('@/lib/search');
+    const { mergeTables } = await import('@/lib/entities/merge');
+    const packs = [namesPack, addressPack];
+    const index = guidelineIndex(packs, undefined, mergeTables(packs));
+    const first = (q: string, lang: 'en' | 'fr' | 'km' = 'en') => index.search(q, { lang }).slice(0, 3).map((r) => r.id);
+    expect(first('Naruhito')).toContain('holder.jp.emperor');
+    expect(first('Léon XIV', 'fr')).toContain('holder.va.pope');
+    expect(first('OUA', 'fr')).toContain('organisation.au');
+    expect(first('ទីម័រខាងកើត', 'km')).toContain('state.tl');
+    expect(first('Governor-General')).toContain('style.governor-general');
+  });
+});
