@@ -180,9 +180,13 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within = (doc: Doc, refs: readonly TermRef[], o: Occ) =>
     refs.length > 0 && new IntervalSet(refs.flatMap((r) => doc.hits(base, r, true))).contains(o.start, o.end, true);
 
+  // A rule of wrong-language names only has nothing to do outside French lines: skip their hits early.
+  const onlyFrench = list.length > 0 && list.every((g) => g.candidates.every((c) => c.onlyIn === 'fr'));
+
   return (doc, sink) => {
     if (!doc.hasAny(refs)) return;
     let latin: 'en' | 'fr' | undefined;
+    if (onlyFrench && (latin = latinLanguage(doc.text)) !== 'fr') return;
     for (const g of list) {
       if (!doc.hasAny([g.ref])) continue;
       for (const o of doc.hits(base, g.ref)) {
