@@ -96,16 +96,17 @@ const schema = z.strictObject({
 });
 
 /** References of one entity: full names (a name inside a longer listed name counts once) and short names outside them. */
-function references(doc: Doc, base: Parameters<Doc['hits']>[0], ce: CompiledEntity): Array<Occ & { short: boolean }> {
+function references(doc: Doc, base: Parameters<Doc['hits']>[0], ce: CompiledEntity): { refs: Occ[]; short: ReadonlySet<Occ> } {
   const raw = ce.names.flatMap((r) => doc.hits(base, r)).sort((a, b) => a.start - b.start || b.end - a.end);
-  const full: Array<Occ & { short: boolean }> = [];
+  const full: Occ[] = [];
   let maxEnd = -1;
-  for (const o of raw) if (o.end > maxEnd) { full.push({ ...o, short: false }); maxEnd = o.end; }
-  if (ce.shortNames.length === 0) return full;
+  for (const o of raw) if (o.end > maxEnd) { full.push(o); maxEnd = o.end; }
+  if (ce.shortNames.length === 0 || !doc.hasAny(ce.shortNames)) return { refs: full, short: NONE };
   const fullSet = new IntervalSet(full);
-  const short = ce.shortNames.flatMap((r) => doc.hits(base, r)).filter((o) => !fullSet.overlaps(o.start, o.end)).map((o) => ({ ...o, short: true }));
-  return [...full, ...short].sort((a, b) => a.start - b.start);
+  const short = new Set(ce.shortNames.flatMap((r) => doc.hits(base, r)).filter((o) => !fullSet.overlaps(o.start, o.end)));
+  return { refs: [...full, ...short].sort((a, b) => a.start - b.start), short };
 }
+const NONE: ReadonlySet<Occ> = new Set();
 
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const ids = rule.entities.includes('*') ? [...env.entities.keys()] : rule.entities;
@@ -129,7 +130,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
     const latin = () => (lang ??= latinLanguage(doc.text));
     for (const ce of entities) {
       if (!doc.hasAny(ce.names) && !doc.hasAny(ce.shortNames)) continue;
-      const refs = references(doc, base, ce);
+      const { refs, short } = references(doc, base, ce);
       if (refs.length === 0) continue;
       // Titles and offices inside a name occurrence are part of the name, not before it.
       const names = new IntervalSet(refs);
@@ -146,7 +147,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         const lead = allowed ?? office;
         const bad = directlyBefore(doc, forbidden, lead ? lead.start : name.start);
         const vars = { name: nameText, suggestion: title ?? '', title: bad ? doc.text.slice(bad.start, bad.end) : '' };
-        if (name.short) {
+        if (short.has(name)) {
           // A short name ("Sihamoni") is never enough: the full style and name, whatever stood before it.
           const full = fullName(ce.entity, nameText);
           const range: Range = { start: (bad ?? lead ?? name).start, end: name.end };
