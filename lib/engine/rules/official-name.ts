@@ -19,11 +19,11 @@ import type { MergedTables } from '@/lib/entities/merge';
 import { NAME_STATUSES, type NameForms, type TableLang, type TableNames } from '@/lib/entities/schema';
 
 /** What the rule flags: listed other names by status, or (`wrong-language`) a state's English name in a French sentence. */
-export const OFFICIAL_NAME_STATUSES = [...NAME_STATUSES, 'wrong-language'] as const;
+export const OFFICIAL_NAME_STATUSES = [...NAME_STATUSES, 'wrong-language', 'outdated-office'] as const;
 
 const schema = z.strictObject({
   ...commonRuleFields, type: z.literal('official-name'),
-  tables: z.array(z.enum(['states', 'organisations', 'titles'])).min(1),
+  tables: z.array(z.enum(['states', 'organisations', 'titles', 'holders'])).min(1),
   statuses: z.array(z.enum(OFFICIAL_NAME_STATUSES)).min(1),
 });
 
@@ -105,6 +105,9 @@ function inEnglishPhrase(text: string, start: number, end: number): boolean {
   return Boolean(prev && /^\p{Lu}/u.test(prev[1]!) && !/(?:^|[.!?:;]\s*)\p{L}+\s+$/u.test(before));
 }
 
+/** Words that put an office in the past, in English, French and Khmer. */
+const FORMERLY = ['former ', 'then ', 'ex-', 'ex ', 'ancien ', 'alors ', 'អតីត'];
+
 const foldName = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'");
 /** English state names that are also French place names ("à Mexico" is Mexico City). */
 const FRENCH_PLACE_NAMES = new Set(['mexico']);
@@ -161,6 +164,26 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         add(name, true, {
           lang: 'fr', acronym: false, plain: false, target: targetFor(row.names, 'fr', undefined), year: '', exceptions: [], guards: [], onlyIn: 'fr',
         });
+      }
+    }
+  }
+  if (rule.tables.includes('holders') && statuses.has('outdated-office')) {
+    // "Prime Minister Hun Sen": one holder's office directly before the name of another holder of the same state,
+    // so an organisation pack that updates a holder updates this check too.
+    for (const h of tables.holders) {
+      for (const k of tables.holders) {
+        if (k === h || !h.state || k.state !== h.state || k.name.en === h.name.en) continue;
+        for (const lang of ['en', 'fr', 'km'] as const) {
+          const office = h.office[lang];
+          const name = k.name[lang];
+          const current = k.office[lang];
+          if (!office || !name || !current) continue;
+          // A past office said as such is right: "former Prime Minister Hun Sen", "l'ancien Premier ministre", "អតីតនាយករដ្ឋមន្ត្រី".
+          const past = FORMERLY.map((w) => loose(`${w}${office} ${name}`));
+          add(`${office} ${name}`, false, {
+            lang, acronym: false, plain: true, target: { name: `${current} ${name}`, verbatim: true }, year: h.asOf.slice(0, 4), exceptions: past, guards: [],
+          });
+        }
       }
     }
   }
