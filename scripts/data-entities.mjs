@@ -70,6 +70,7 @@ const states = readJson('states.curated.json');
 const address = readJson('address.curated.json');
 const organisations = parseTsv(readFileSync(src('organisations.tsv'), 'utf8'));
 const institutions = parseTsv(readFileSync(src('institutions.tsv'), 'utf8'));
+const orgFormer = readJson('organisations.former.json');
 
 /** "Bahamas (the) *" → { short: "Bahamas", article: "the" }; markers (*, **) dropped. */
 function splitArticle(name) {
@@ -79,6 +80,27 @@ function splitArticle(name) {
 }
 const stripMarks = (s) => s.replace(/\s*\*+$/, '').trim();
 const compact = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+
+/** CLDR writes Khmer with zero-width spaces as optional word breaks; the tables keep the plain form (matching ignores them). */
+const noZw = (s) => s.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+
+/**
+ * Khmer former names from CLDR: where CLDR's English alternative form of a
+ * territory (e.g. TL-alt-variant "East Timor") is a curated English former or
+ * colloquial name, CLDR's Khmer form under the same key (ទីម័រខាងកើត) is that
+ * name in Khmer, with the same status and year.
+ */
+function cldrFormer(code, curated) {
+  const out = [];
+  for (const alt of ['alt-variant', 'alt-short']) {
+    const en = cldr.en[`${code}-${alt}`];
+    const km = cldr.km[`${code}-${alt}`];
+    const match = en && km && curated.find((f) => f.lang === 'en' && f.name === en && f.status !== 'misspelling');
+    if (!match || curated.some((f) => f.lang === 'km' && f.name === noZw(km))) continue;
+    out.push(compact({ name: noZw(km), lang: 'km', until: match.until, status: match.status, source: 'CLDR' }));
+  }
+  return out;
+}
 
 function buildStates() {
   const rows = [];
@@ -106,14 +128,16 @@ function buildStates() {
       fr: compact({ short: fr.short, formal: hasUnterm ? stripMarks(curated?.fr.formal ?? u.unterm_fr_formal) : undefined, article: fr.article }),
       km: compact({ short: kmCurated.short ?? cldr.km[code], formal: kmCurated.formal }),
     };
-    const former = (formerBy.get(code) ?? []).sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+    const former = [...(formerBy.get(code) ?? []), ...cldrFormer(code, formerBy.get(code) ?? [])]
+      .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
     const formerNames = new Set(former.map((f) => f.name));
     // CLDR's alternative forms (alt-short, alt-variant) and plain display names are accepted variants, unless listed as former.
     const variants = {};
     for (const lang of ['en', 'fr', 'km']) {
       const official = new Set(Object.values(names[lang]));
       const alts = [cldr[lang][code], cldr[lang][`${code}-alt-short`], cldr[lang][`${code}-alt-variant`]]
-        .filter((x) => x && !official.has(x) && !formerNames.has(x));
+        .filter(Boolean).map(noZw)
+        .filter((x) => !official.has(x) && !formerNames.has(x));
       if (alts.length) variants[lang] = [...new Set(alts)].sort();
     }
     const sources = ['CLDR', ...(hasUnterm ? [curated ? curated.source : 'UNTERM'] : []), ...(kmCurated.source ? [kmCurated.source] : []), ...(article ? [article.source] : []), ...former.map((f) => f.source)];
@@ -143,10 +167,14 @@ function buildOrganisations(list, kind, extraSources) {
     const names = {};
     for (const lang of ['en', 'fr', 'km']) {
       if (!r[lang]) throw new Error(`${kind} ${r.id}: no ${lang} name`);
-      names[lang] = compact({ short: r[lang], acronym: r[`${lang}_acr`] });
+      names[lang] = compact({ short: r[lang], acronym: r[`${lang}_acr`], article: orgFormer.articles[r.id]?.[lang] });
     }
     if (r.url) extraSources.push({ id: orgSourceId(r), title: `${r.en}: official website`, publisher: r.en, url: r.url });
-    return compact({ id: r.id, kind, parent: r.parent, names, sources: [...(r.url ? [orgSourceId(r)] : []), 'ENVOY-CURATED'] });
+    const former = orgFormer.former.filter((f) => f.org === r.id)
+      .map((f) => compact({ name: f.name, lang: f.lang, until: f.until, status: f.status, to: f.to, caseSensitive: f.caseSensitive, exceptions: f.exceptions, source: f.source }))
+      .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+    const sources = [...new Set([...(r.url ? [orgSourceId(r)] : []), 'ENVOY-CURATED', ...former.map((f) => f.source)])];
+    return compact({ id: r.id, kind, parent: r.parent, names, former, sources });
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -161,10 +189,11 @@ function build() {
     styles: withSources(address.styles),
     holders: withSources(address.holders),
   };
+  for (const f of orgFormer.former) if (!tables.organisations.some((o) => o.id === f.org)) throw new Error(`former name for unknown organisation ${f.org}`);
   const members = tables.states.filter((s) => s.status === 'member').length;
   const observers = tables.states.filter((s) => s.status === 'observer').length;
   if (members !== 193 || observers !== 2) throw new Error(`expected 193 members and 2 observers, got ${members} and ${observers}`);
-  const sourceList = [...states.sources, ...address.sources, ...orgSources.sort((a, b) => a.id.localeCompare(b.id))]
+  const sourceList = [...states.sources, ...address.sources, ...orgFormer.sources, ...orgSources.sort((a, b) => a.id.localeCompare(b.id))]
     .map((s) => (s.id === 'CLDR' ? { ...s, title: s.title.replace('CLDR 48.2', `CLDR ${cldrVersion}`) } : s));
   const ids = new Set();
   for (const s of sourceList) {

@@ -64,7 +64,13 @@ export const EntitySchema = z.strictObject({
   names: phraseList.min(1),
   titles: phraseList.optional(),
   forbiddenTitles: phraseList.optional(),
+  /** Offices ("Prime Minister", "នាយករដ្ឋមន្ត្រី"): may stand between a title and the name, but are no title themselves. */
+  offices: phraseList.optional(),
+  /** Partial names ("Sihamoni"): a reference by one of these alone is flagged on every reference, fixed to the full style and name. */
+  shortNames: phraseList.optional(),
   preferred: text.optional(),
+  /** The title to suggest per draft language (French fix in the French style); overrides `preferred`. */
+  preferredByLanguage: LocalizedSchema.optional(),
   role: LocalizedSchema.optional(),
   validFrom: date.optional(),
   validTo: date.optional(),

@@ -2,11 +2,13 @@
 import { runBadInputBench } from './bad-input.bench';
 import { runBrowserBench } from './browser.bench';
 import { runEngineBench } from './engine.bench';
+import { runLookupBench } from './lookup.bench';
 import { runSizeBench } from './size.bench';
 
 const engine = runEngineBench();
 const badInput = runBadInputBench();
 const size = runSizeBench();
+const lookup = await runLookupBench();
 const browser = await runBrowserBench();
-const allPass = engine.pass && badInput && size && browser;
+const allPass = engine.pass && badInput && size && lookup && browser;
 console.log(`\nBenchmarks: ${allPass ? 'all targets met' : 'some targets missed (see FAIL lines)'}`);

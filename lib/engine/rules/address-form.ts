@@ -11,15 +11,20 @@ import type { Doc } from '../document';
 import { commonRuleFields, text, type Entity } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { Range } from '../types';
+import { latinLanguage } from './official-name';
 
 /** Only whitespace or invisible characters between two ranges. */
 const GAP_RE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/u;
+/** Between a title and the office that follows it a comma may stand too ("Samdech Techo, President of the Senate, Hun Sen"). */
+const TITLE_OFFICE_GAP_RE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*,?[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/u;
 const KHMER_RE = /[\u1780-\u17FF]/;
 
 interface CompiledEntity {
   entity: Entity;
   names: TermRef[];
+  shortNames: TermRef[];
   titles: TermRef[];
+  offices: TermRef[];
   forbidden: TermRef[];
 }
 
@@ -32,7 +37,7 @@ function byEnd(hits: Occ[]): Occ[] {
 }
 
 /** The longest hit ending directly (only whitespace between) before `at`: binary search, then a short scan back. */
-function directlyBefore(doc: Doc, sorted: readonly Occ[], at: number): Occ | undefined {
+function directlyBefore(doc: Doc, sorted: readonly Occ[], at: number, gap: RegExp = GAP_RE): Occ | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -43,24 +48,65 @@ function directlyBefore(doc: Doc, sorted: readonly Occ[], at: number): Occ | und
   let best: Occ | undefined;
   for (let j = lo - 1; j >= 0 && sorted[j]!.end >= at - MAX_GAP; j--) {
     const h = sorted[j]!;
-    if (GAP_RE.test(doc.text.slice(h.end, at)) && (!best || h.start < best.start)) best = h;
+    if (gap.test(doc.text.slice(h.end, at)) && (!best || h.start < best.start)) best = h;
   }
   return best;
 }
 
-/** The title to suggest: `preferred`, unless the name is in Khmer and a Khmer title exists (and vice versa). */
-function suggestedTitle(e: Entity, name: string): string | undefined {
+/**
+ * The title to suggest: `preferredByLanguage` in the draft's language (Khmer
+ * by script, else English or French by function words), else `preferred`,
+ * unless the name is in Khmer and a Khmer title exists (and vice versa).
+ */
+function suggestedTitle(e: Entity, name: string, latin: () => 'en' | 'fr'): string | undefined {
+  const khmerName = KHMER_RE.test(name);
+  const byLang = e.preferredByLanguage;
+  if (byLang) {
+    const t = khmerName ? byLang.km : byLang[latin()];
+    if (t && KHMER_RE.test(t) === khmerName) return t;
+  }
   const titles = e.titles ?? [];
   const preferred = e.preferred ?? titles[0];
   if (preferred === undefined) return undefined;
-  const khmerName = KHMER_RE.test(name);
   if (KHMER_RE.test(preferred) === khmerName) return preferred;
   return titles.find((t) => KHMER_RE.test(t) === khmerName) ?? preferred;
+}
+
+/** The full name to put in place of a short one: the first listed name in the same script. */
+function fullName(e: Entity, short: string): string {
+  const khmer = KHMER_RE.test(short);
+  return e.names.find((n) => KHMER_RE.test(n) === khmer) ?? e.names[0]!;
+}
+
+const fold = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Fix for a reference introduced by an office but no title: the office is
+ * replaced when the suggested style already says it ("le roi" → "Sa Majesté
+ * le Roi"), else the title goes between the office and the name.
+ */
+function officeFix(doc: Doc, office: Occ | undefined, name: Occ, title: string, nameText: string): { range: Range; replacement: string } {
+  const replacement = `${title} ${nameText}`;
+  if (office && fold(title).endsWith(fold(doc.text.slice(office.start, office.end)))) return { range: { start: office.start, end: name.end }, replacement };
+  return { range: { start: name.start, end: name.end }, replacement };
 }
 
 const schema = z.strictObject({
   ...commonRuleFields, type: z.literal('address-form'), entities: z.array(text).min(1),
 });
+
+/** References of one entity: full names (a name inside a longer listed name counts once) and short names outside them. */
+function references(doc: Doc, base: Parameters<Doc['hits']>[0], ce: CompiledEntity): { refs: Occ[]; short: ReadonlySet<Occ> } {
+  const raw = ce.names.flatMap((r) => doc.hits(base, r)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const full: Occ[] = [];
+  let maxEnd = -1;
+  for (const o of raw) if (o.end > maxEnd) { full.push(o); maxEnd = o.end; }
+  if (ce.shortNames.length === 0 || !doc.hasAny(ce.shortNames)) return { refs: full, short: NONE };
+  const fullSet = new IntervalSet(full);
+  const short = new Set(ce.shortNames.flatMap((r) => doc.hits(base, r)).filter((o) => !fullSet.overlaps(o.start, o.end)));
+  return { refs: [...full, ...short].sort((a, b) => a.start - b.start), short };
+}
+const NONE: ReadonlySet<Occ> = new Set();
 
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const ids = rule.entities.includes('*') ? [...env.entities.keys()] : rule.entities;
@@ -68,44 +114,56 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const entities: CompiledEntity[] = ids.map((id) => {
     const entity = env.entities.get(id);
     if (!entity) throw new Error(`unknown entity "${id}"`);
+    const refs = (list: readonly string[] | undefined) => (list ?? []).map((t) => env.terms.ref(t, opts));
     return {
       entity,
-      names: entity.names.map((t) => env.terms.ref(t, opts)),
-      titles: (entity.titles ?? []).map((t) => env.terms.ref(t, opts)),
-      forbidden: (entity.forbiddenTitles ?? []).map((t) => env.terms.ref(t, opts)),
+      names: refs(entity.names),
+      shortNames: refs(entity.shortNames),
+      titles: refs(entity.titles),
+      offices: refs(entity.offices),
+      forbidden: refs(entity.forbiddenTitles),
     };
   });
 
   return (doc, sink) => {
+    let lang: 'en' | 'fr' | undefined;
+    const latin = () => (lang ??= latinLanguage(doc.text));
     for (const ce of entities) {
-      if (!doc.hasAny(ce.names)) continue;
-      // A name inside a longer listed name ("Hun Sen" vs a longer variant) is one reference.
-      const raw = ce.names.flatMap((r) => doc.hits(base, r)).sort((a, b) => a.start - b.start || b.end - a.end);
-      const refs: Occ[] = [];
-      let maxEnd = -1;
-      for (const o of raw) if (o.end > maxEnd) { refs.push(o); maxEnd = o.end; }
+      if (!doc.hasAny(ce.names) && !doc.hasAny(ce.shortNames)) continue;
+      const { refs, short } = references(doc, base, ce);
       if (refs.length === 0) continue;
-      // Titles inside a name occurrence are part of the name, not a title before it.
+      // Titles and offices inside a name occurrence are part of the name, not before it.
       const names = new IntervalSet(refs);
-      const titles = byEnd(ce.titles.flatMap((r) => doc.hits(base, r, true)).filter((t) => !names.overlaps(t.start, t.end)));
-      const forbidden = byEnd(ce.forbidden.flatMap((r) => doc.hits(base, r, true)).filter((t) => !names.overlaps(t.start, t.end)));
+      const outside = (list: TermRef[]) => byEnd(list.flatMap((r) => doc.hits(base, r, true)).filter((t) => !names.overlaps(t.start, t.end)));
+      const titles = outside(ce.titles);
+      const offices = outside(ce.offices);
+      const forbidden = outside(ce.forbidden);
 
       refs.forEach((name, i) => {
         const nameText = doc.text.slice(name.start, name.end);
-        const title = suggestedTitle(ce.entity, nameText);
-        const allowed = directlyBefore(doc, titles, name.start);
-        const bad = directlyBefore(doc, forbidden, allowed ? allowed.start : name.start);
-        const vars = { name: nameText, suggestion: title ?? '', title: '' };
-        if (bad) {
+        const title = suggestedTitle(ce.entity, nameText, latin);
+        const office = directlyBefore(doc, offices, name.start);
+        const allowed = directlyBefore(doc, titles, name.start) ?? (office ? directlyBefore(doc, titles, office.start, TITLE_OFFICE_GAP_RE) : undefined);
+        const lead = allowed ?? office;
+        const bad = directlyBefore(doc, forbidden, lead ? lead.start : name.start);
+        const vars = { name: nameText, suggestion: title ?? '', title: bad ? doc.text.slice(bad.start, bad.end) : '' };
+        if (short.has(name)) {
+          // A short name ("Sihamoni") is never enough: the full style and name, whatever stood before it.
+          const full = fullName(ce.entity, nameText);
+          const range: Range = { start: (bad ?? lead ?? name).start, end: name.end };
+          const replacement = title ? `${title} ${full}` : full;
+          sink.finding(base, { range, vars: { ...vars, name: full }, fixes: [{ label: replaceLabel(replacement), replacement, range }] });
+        } else if (bad) {
           const range: Range = { start: bad.start, end: name.end };
-          vars.title = doc.text.slice(bad.start, bad.end);
-          const kept = allowed ? doc.text.slice(allowed.start, name.end) : nameText;
-          const replacement = allowed ? kept : title ? `${title} ${nameText}` : nameText;
-          sink.finding(base, { range, vars, fixes: [{ label: replaceLabel(replacement), replacement, range }] });
+          let fix: { range: Range; replacement: string };
+          if (allowed) fix = { range, replacement: doc.text.slice(allowed.start, name.end) };
+          else if (title && office) {
+            const f = officeFix(doc, office, name, title, nameText);
+            fix = { range, replacement: doc.text.slice(office.start, f.range.start) + f.replacement };
+          } else fix = { range, replacement: title ? `${title} ${nameText}` : doc.text.slice((office ?? name).start, name.end) };
+          sink.finding(base, { range, vars, fixes: [{ label: replaceLabel(fix.replacement), ...fix }] });
         } else if (i === 0 && !allowed && ce.titles.length > 0) {
-          const fixes = title
-            ? [{ label: replaceLabel(`${title} ${nameText}`), replacement: `${title} ${nameText}`, range: { start: name.start, end: name.end } }]
-            : [];
+          const fixes = title ? [officeFix(doc, office, name, title, nameText)].map((f) => ({ label: replaceLabel(f.replacement), ...f })) : [];
           sink.finding(base, { range: name, vars, fixes });
         }
       });
@@ -131,7 +189,7 @@ export const addressForm = defineRuleType({
   entityRefs: (rule) => rule.entities,
   searchTerms: (rule, entities) => {
     const ids = rule.entities.includes('*') ? [...entities.keys()] : rule.entities;
-    return ids.flatMap((id) => entities.get(id)?.names ?? []);
+    return ids.flatMap((id) => [...(entities.get(id)?.names ?? []), ...(entities.get(id)?.shortNames ?? [])]);
   },
   exampleVars: (rule, entities) => {
     const entity = exampleEntity(rule.entities, entities);

@@ -18,10 +18,13 @@ import { defineRuleType, type Compiler } from './define';
 import type { MergedTables } from '@/lib/entities/merge';
 import { NAME_STATUSES, type NameForms, type TableLang, type TableNames } from '@/lib/entities/schema';
 
+/** What the rule flags: listed other names by status, or (`wrong-language`) a state's English name in a French sentence. */
+export const OFFICIAL_NAME_STATUSES = [...NAME_STATUSES, 'wrong-language', 'outdated-office'] as const;
+
 const schema = z.strictObject({
   ...commonRuleFields, type: z.literal('official-name'),
-  tables: z.array(z.enum(['states', 'organisations', 'titles'])).min(1),
-  statuses: z.array(z.enum(NAME_STATUSES)).min(1),
+  tables: z.array(z.enum(['states', 'organisations', 'titles', 'holders'])).min(1),
+  statuses: z.array(z.enum(OFFICIAL_NAME_STATUSES)).min(1),
 });
 
 interface Candidate {
@@ -34,6 +37,8 @@ interface Candidate {
   year: string;
   exceptions: TermRef[];
   guards: TermRef[];
+  /** Only flagged in a sentence clearly written in this language, outside an English phrase (wrong-language names). */
+  onlyIn?: 'fr';
 }
 
 interface Group {
@@ -72,6 +77,40 @@ export function latinLanguage(text: string): 'en' | 'fr' {
   const en = text.match(EN_WORDS)?.length ?? 0;
   return fr > en ? 'fr' : 'en';
 }
+
+const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
+
+/** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
+function clearlyFrench(text: string, at: number): boolean {
+  const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
+  const stop = text.indexOf('. ', at);
+  const sentence = text.slice(start, stop < 0 ? text.length : stop);
+  const fr = (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0);
+  const en = sentence.match(EN_WORDS)?.length ?? 0;
+  return fr >= 2 && fr > en;
+}
+
+const EN_BEFORE = /(?:^|[^\p{L}])(?:of|the|and|in|to|from|with|for|at|on)\s+$/iu;
+/**
+ * The English name is part of an English phrase, not a French sentence's
+ * state: "Japan Times", "Air China", "Bank of Thailand", "Korea's".
+ */
+function inEnglishPhrase(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (/^['’]s\b/u.test(after) || /^[\s-]+\p{Lu}/u.test(after)) return true;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (EN_BEFORE.test(before)) return true;
+  // A capitalised word directly before, not at a sentence start ("Air China").
+  const prev = /(\p{L}+)\s+$/u.exec(before);
+  return Boolean(prev && /^\p{Lu}/u.test(prev[1]!) && !/(?:^|[.!?:;]\s*)\p{L}+\s+$/u.test(before));
+}
+
+/** Words that put an office in the past, in English, French and Khmer. */
+const FORMERLY = ['former ', 'then ', 'ex-', 'ex ', 'ancien ', 'alors ', 'អតីត'];
+
+const foldName = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'");
+/** English state names that are also French place names ("à Mexico" is Mexico City). */
+const FRENCH_PLACE_NAMES = new Set(['mexico']);
 
 function targetFor(names: TableNames, lang: TableLang, to: string | undefined): NameTarget {
   const forms = names[lang] ?? names.en;
@@ -112,6 +151,42 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
       }
     }
   }
+  if (rule.tables.includes('states') && statuses.has('wrong-language')) {
+    for (const row of tables.states) {
+      if (row.status === 'territory' || !row.names.fr) continue;
+      const french = new Set([row.names.fr.short, row.names.fr.formal, ...(row.variants?.fr ?? []), ...(row.former ?? []).filter((f) => f.lang === 'fr').map((f) => f.name)]
+        .filter((x): x is string => Boolean(x)).map(foldName));
+      const english = new Set([row.names.en.short, ...(row.variants?.en ?? [])]);
+      for (const name of english) {
+        // Acronyms (US, UK) are used as such in French; a name French writes the same way is no error.
+        if (name.length < 4 || name === name.toUpperCase() || french.has(foldName(name)) || FRENCH_PLACE_NAMES.has(foldName(name))) continue;
+        if ((row.former ?? []).some((f) => f.name === name)) continue;
+        add(name, true, {
+          lang: 'fr', acronym: false, plain: false, target: targetFor(row.names, 'fr', undefined), year: '', exceptions: [], guards: [], onlyIn: 'fr',
+        });
+      }
+    }
+  }
+  if (rule.tables.includes('holders') && statuses.has('outdated-office')) {
+    // "Prime Minister Hun Sen": one holder's office directly before the name of another holder of the same state,
+    // so an organisation pack that updates a holder updates this check too.
+    for (const h of tables.holders) {
+      for (const k of tables.holders) {
+        if (k === h || !h.state || k.state !== h.state || k.name.en === h.name.en) continue;
+        for (const lang of ['en', 'fr', 'km'] as const) {
+          const office = h.office[lang];
+          const name = k.name[lang];
+          const current = k.office[lang];
+          if (!office || !name || !current) continue;
+          // A past office said as such is right: "former Prime Minister Hun Sen", "l'ancien Premier ministre", "អតីតនាយករដ្ឋមន្ត្រី".
+          const past = FORMERLY.map((w) => loose(`${w}${office} ${name}`));
+          add(`${office} ${name}`, false, {
+            lang, acronym: false, plain: true, target: { name: `${current} ${name}`, verbatim: true }, year: h.asOf.slice(0, 4), exceptions: past, guards: [],
+          });
+        }
+      }
+    }
+  }
   if (rule.tables.includes('titles') && statuses.has('misspelling')) {
     for (const t of tables.titles) {
       for (const lang of ['en', 'fr', 'km'] as const) {
@@ -128,15 +203,20 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within = (doc: Doc, refs: readonly TermRef[], o: Occ) =>
     refs.length > 0 && new IntervalSet(refs.flatMap((r) => doc.hits(base, r, true))).contains(o.start, o.end, true);
 
+  // A rule of wrong-language names only has nothing to do outside French lines: skip their hits early.
+  const onlyFrench = list.length > 0 && list.every((g) => g.candidates.every((c) => c.onlyIn === 'fr'));
+
   return (doc, sink) => {
     if (!doc.hasAny(refs)) return;
     let latin: 'en' | 'fr' | undefined;
+    if (onlyFrench && (latin = latinLanguage(doc.text)) !== 'fr') return;
     for (const g of list) {
       if (!doc.hasAny([g.ref])) continue;
       for (const o of doc.hits(base, g.ref)) {
         const khmer = /[\u1780-\u17FF]/.test(doc.text.slice(o.start, o.end));
         const want = khmer ? 'km' : (latin ??= latinLanguage(doc.text));
         const cand = g.candidates.find((c) => c.lang === want) ?? g.candidates[0]!;
+        if (cand.onlyIn && (want !== cand.onlyIn || !clearlyFrench(doc.text, o.start) || inEnglishPhrase(doc.text, o.start, o.end))) continue;
         if (within(doc, cand.exceptions, o) || within(doc, cand.guards, o)) continue;
         const { range, replacement } = cand.plain
           ? { range: o, replacement: cand.target.name }
