@@ -1,8 +1,9 @@
 /**
- * Built-in English words for splitting all-lower-case hashtags into
- * CamelCase (#digitaldiplomacy → #DigitalDiplomacy). Curated for diplomatic
- * and civic posts; packs add their own through the rule's `words` and the
- * pack vocabulary.
+ * Built-in English and French words (French without accents, as hashtags
+ * are written) for splitting all-lower-case hashtags into CamelCase
+ * (#digitaldiplomacy → #DigitalDiplomacy, #amitiefranceasie → #AmitieFranceAsie).
+ * Curated for diplomatic and civic posts; packs add their own through the
+ * rule's `words` and the pack vocabulary.
  */
 const WORDS = `
 a about above across act action africa against age agreement aid air all alliance also america an and annual anniversary
@@ -26,6 +27,10 @@ states statement stop strong student students summit sunday support sustainable 
 thank thanks the their this thursday time to today together tourism trade training travel trust tuesday un union united
 unity university up us vaccine vietnam visit vote water we wednesday week welcome west with women work workers world year
 years young youth zero
+ambassade amitie amis annee annees ans anniversaire avenir bienvenue cambodge climat commemoration cooperation culturelle
+developpement diplomatie droits egalite ensemble environnement et etudiants europeenne fete femmes fier fiers francais
+francaise francophonie independance jeunes jeunesse journee langue liberte merci mondiale monde nationale nations numerique
+paix partenariat patrimoine pour royaume sante semaine solidarite sommet unies vive au aux de des du en la le les
 `;
 
 let cache: Set<string> | null = null;
