@@ -133,6 +133,8 @@ const HOLD_CASES: PlatformCase[] = [
   { name: 'whatsapp', shortcut: 'Enter' },
   { name: 'instagram' },
   { name: 'threads' },
+  { name: 'youtube' },
+  { name: 'reddit' },
 ];
 
 describe('hold', () => {
@@ -202,6 +204,8 @@ describe('hold', () => {
     { name: 'telegram', shortcut: 'Enter' },
     { name: 'facebook' },
     { name: 'whatsapp', shortcut: 'Enter' },
+    { name: 'youtube' },
+    { name: 'reddit' },
   ];
   for (const { name, shortcut } of POST_NOW) {
     it(`${name}: "Post now" re-dispatches the held ${shortcut ?? 'click'} once`, async () => {

@@ -35,7 +35,7 @@ function applyButton(page: Page, name: RegExp) {
 const DRAFT = 'We thank the people of Swaziland for their welcome';
 const FIXED = 'We thank the people of Eswatini for their welcome';
 
-const fixtures: FixtureName[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram'];
+const fixtures: FixtureName[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram', 'youtube', 'reddit'];
 
 describe('Apply a fix from the panel', () => {
   for (const name of fixtures) {

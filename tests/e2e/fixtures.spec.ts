@@ -126,6 +126,25 @@ const CASES: PlatformCase[] = [
     keyboardSubmit: 'Enter',
     submitDisabledWhenEmpty: 'hidden',
   },
+  {
+    name: 'youtube',
+    editor: 'contenteditable',
+    multiline: [
+      { keys: 'Line one\nLine two', expected: 'Line one\nLine two' },
+      { keys: `Soft${SOFT}break`, expected: 'Soft\nbreak' },
+    ],
+    submitDisabledWhenEmpty: true,
+  },
+  {
+    name: 'reddit',
+    editor: 'lexical',
+    multiline: [
+      { keys: 'Line one\nLine two', expected: 'Line one\nLine two' },
+      { keys: 'Line one\n\nLine three', expected: 'Line one\n\nLine three' },
+      { keys: `Soft${SOFT}break`, expected: 'Soft\nbreak' },
+    ],
+    submitDisabledWhenEmpty: true,
+  },
 ];
 
 let browser: LaunchedBrowser;
@@ -171,6 +190,12 @@ describe.each(CASES)('$name fixture ($editor)', (c) => {
 
   it('composer and submit are findable with the real-site selectors', async () => {
     const p = await open(c.name);
+    const activate = COMPOSER_SELECTORS[c.name].activate;
+    if (activate) {
+      // The composer only exists once the user activates it, as on the live site.
+      expect(await composerLocator(p, c.name).count()).toBe(0);
+      await p.locator(activate).click();
+    }
     await expect(composerLocator(p, c.name).count()).resolves.toBe(1);
     expect(await composerLocator(p, c.name).isVisible()).toBe(true);
     if (c.submitDisabledWhenEmpty === 'hidden') {

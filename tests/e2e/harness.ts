@@ -48,14 +48,16 @@ export interface FixtureInfo {
 export const FIXTURES: Record<string, FixtureInfo> = JSON.parse(
   readFileSync(path.join(REPO_ROOT, 'tests/fixtures/fixtures.json'), 'utf8'),
 );
-export type FixtureName = 'x' | 'facebook' | 'linkedin' | 'bluesky' | 'mastodon' | 'telegram' | 'instagram' | 'threads' | 'whatsapp';
+export type FixtureName =
+  | 'x' | 'facebook' | 'linkedin' | 'bluesky' | 'mastodon' | 'telegram' | 'instagram' | 'threads' | 'whatsapp' | 'youtube' | 'reddit';
 
 /**
  * Real-site composer selectors (docs/composers.md §1). `shadowHost` means the composer lives in that
- * host's open shadow root (LinkedIn #interop-outlet). Tests use these to prove the fixtures are
- * findable the way Envoy's adapters find the live sites.
+ * host's open shadow root (LinkedIn #interop-outlet); `activate` is what a user clicks before the
+ * composer exists (YouTube's "Add a comment…"). Tests use these to prove the fixtures are findable
+ * the way Envoy's adapters find the live sites.
  */
-export const COMPOSER_SELECTORS: Record<FixtureName, { composer: string; submit: string; shadowHost?: string }> = {
+export const COMPOSER_SELECTORS: Record<FixtureName, { composer: string; submit: string; shadowHost?: string; activate?: string }> = {
   x: {
     composer: '[data-testid="tweetTextarea_0RichTextInputContainer"] > .DraftEditor-root [contenteditable="true"][role="textbox"][data-testid="tweetTextarea_0"]',
     submit: 'button[data-testid="tweetButtonInline"]',
@@ -92,6 +94,15 @@ export const COMPOSER_SELECTORS: Record<FixtureName, { composer: string; submit:
   telegram: {
     composer: '.chat-input .input-message-input[contenteditable="true"]:not(.input-field-input-fake)',
     submit: '.btn-send-container button.btn-send',
+  },
+  youtube: {
+    activate: 'ytd-comment-simplebox-renderer #placeholder-area',
+    composer: 'ytd-comment-simplebox-renderer #contenteditable-root[contenteditable="true"]',
+    submit: 'ytd-comment-simplebox-renderer #submit-button button',
+  },
+  reddit: {
+    composer: 'shreddit-composer [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    submit: 'shreddit-composer > button[slot="submit-button"][type="submit"]',
   },
 };
 
@@ -324,6 +335,8 @@ export async function typeInto(page: Page, name: FixtureName, text: string, opti
 
 /** Real click into the composer, then the caret is moved to the end with Ctrl+End. */
 export async function focusComposer(page: Page, name: FixtureName): Promise<void> {
+  const activate = COMPOSER_SELECTORS[name].activate;
+  if (activate && (await composerLocator(page, name).count()) === 0) await page.locator(activate).click();
   await composerLocator(page, name).click();
   await page.keyboard.press('Control+End');
 }

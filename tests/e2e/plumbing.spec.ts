@@ -56,6 +56,8 @@ const cases: Array<{ name: FixtureName; editor: string; bridge: string }> = [
   { name: 'bluesky', editor: 'prosemirror', bridge: 'tiptap' },
   { name: 'mastodon', editor: 'textarea', bridge: 'none' },
   { name: 'telegram', editor: 'contenteditable', bridge: 'none' },
+  { name: 'youtube', editor: 'contenteditable', bridge: 'none' },
+  { name: 'reddit', editor: 'lexical', bridge: 'lexical' },
 ];
 
 describe('content script finds the composer on each platform', () => {
