@@ -18,7 +18,7 @@
  */
 import { chromium, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
 import { findChromium, QUIET_FLAGS } from '../../scripts/chromium.mjs';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -416,4 +416,17 @@ export interface ExtensionStorageArea {
 declare global {
   // Only ever used inside page.evaluate() callbacks on extension pages.
   const chrome: { storage: { sync: ExtensionStorageArea; local: ExtensionStorageArea } };
+}
+
+/** The built extension with loopback granted (what "Allow access" in Settings leaves behind). */
+export async function extensionWithLoopbackGranted(): Promise<string> {
+  // Another `wxt build` on this machine may be rewriting .output: wait for a complete build.
+  for (let i = 0; i < 60 && !existsSync(path.join(EXTENSION_DIR, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 500));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'envoy-ext-translation-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }

@@ -17,13 +17,11 @@
  * Needs: `npx wxt build && node scripts/build-fixtures.mjs`, Chromium, `apertium-apy` +
  * `apertium-eng-spa`.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApertium, type ApertiumServer } from './apertium-server';
-import { chooseOption, EXTENSION_DIR, fixtureText, launchBrowser, openFixture, typeInto, waitForText, type FixtureName, type LaunchedBrowser } from './harness';
+import { chooseOption, extensionWithLoopbackGranted, fixtureText, launchBrowser, openFixture, typeInto, waitForText, type FixtureName, type LaunchedBrowser } from './harness';
 
 const MENTION = '@UNESCO';
 const HASHTAG = '#WorldHeritage';
@@ -35,19 +33,6 @@ let apy: ApertiumServer;
 let browser: LaunchedBrowser;
 let extensionCopy: string;
 const latencies: Array<{ platform: string; uiMs: number; serviceMs: number }> = [];
-
-/** The built extension with loopback granted (what "Allow access" in Settings leaves behind). */
-async function extensionWithLoopbackGranted(): Promise<string> {
-  // Another `wxt build` on this machine may be rewriting .output: wait for a complete build.
-  for (let i = 0; i < 60 && !existsSync(path.join(EXTENSION_DIR, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 500));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'envoy-ext-translation-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
 
 async function configure(providers: unknown[]): Promise<void> {
   const page = await browser.context.newPage();

@@ -1,0 +1,22 @@
+// `npm run test:text-loss [-- --runs N --steps N --seed S]`: the text-loss property test
+// (tests/e2e/text-loss.spec.ts) with many more random action sequences than `npm test` runs
+// (nightly-style). Builds the extension and the fixtures first; prints the seed of a failure.
+import { spawnSync } from 'node:child_process';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const env = {
+  ...process.env,
+  ENVOY_TEXT_LOSS_RUNS: arg('runs', '40'),
+  ENVOY_TEXT_LOSS_STEPS: arg('steps', '14'),
+  ...(arg('seed') ? { ENVOY_TEXT_LOSS_SEED: arg('seed') } : {}),
+};
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run('npx', ['wxt', 'build']);
+run(process.execPath, ['scripts/build-fixtures.mjs']);
+run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'tests/e2e/text-loss.spec.ts']);
