@@ -11,15 +11,73 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/giu;
 const BARE_DOMAIN = /\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s<>"']*)?/giu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
-export function graphemeCount(text: string): number {
+/** Window for segmenting: V8's segment iterator costs grow with the string (200k chars took minutes). */
+const WINDOW = 4096;
+
+/**
+ * Every grapheme of `text`, in order, in linear time: segments windows of the text and restarts
+ * each window at the start of the previous window's last grapheme (which the cut may have split).
+ * A break is decided by the text since the previous break, so restarting at one gives the same
+ * graphemes as segmenting the whole string. A window holding one grapheme only is doubled.
+ */
+export function* graphemes(text: string): Generator<string> {
+  if (text.length <= WINDOW) {
+    for (const { segment } of graphemeSegmenter.segment(text)) yield segment;
+    return;
+  }
+  let start = 0;
+  let size = WINDOW;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + size);
+    const window = text.slice(start, end);
+    if (end === text.length) {
+      for (const { segment } of graphemeSegmenter.segment(window)) yield segment;
+      return;
+    }
+    let last: { segment: string; index: number } | undefined;
+    for (const s of graphemeSegmenter.segment(window)) {
+      if (last) yield last.segment;
+      last = { segment: s.segment, index: s.index };
+    }
+    if (!last || last.index === 0) {
+      size *= 2; // one grapheme fills the window (e.g. thousands of combining marks)
+      continue;
+    }
+    start += last.index;
+    size = WINDOW;
+  }
+}
+
+/**
+ * Counting is exact up to this many UTF-16 units, far above every grapheme-counted limit (X
+ * Premium's 25,000 is the largest); beyond it each further unit counts 1, so a longer draft is
+ * still reported over the limit and no count costs more than a few tens of milliseconds.
+ */
+export const EXACT_COUNT_CHARS = 30_000;
+
+/** Graphemes of the first EXACT_COUNT_CHARS units, then one per unit (never fewer than the graphemes). */
+function cappedSum(text: string, weigh: (grapheme: string) => number): number {
   let n = 0;
-  for (const _ of graphemeSegmenter.segment(text)) n++;
+  let read = 0;
+  for (const g of graphemes(text)) {
+    if (read >= EXACT_COUNT_CHARS) return n + (text.length - read);
+    n += weigh(g);
+    read += g.length;
+  }
   return n;
+}
+
+export function graphemeCount(text: string): number {
+  return cappedSum(text, () => 1);
 }
 
 /** X: twitter-text v3 weighted length (Khmer and CJK weigh 2, URLs 23, emoji 2). */
 export function twitterCount(text: string): number {
-  return twitterText.parseTweet(text).weightedLength;
+  if (text.length <= EXACT_COUNT_CHARS) return twitterText.parseTweet(text).weightedLength;
+  // Cut at a space so no URL is split (a URL weighs 23 whatever its length); the rest counts 1 per unit.
+  const space = text.slice(0, EXACT_COUNT_CHARS).search(/\s\S*$/u);
+  const cut = space > 0 ? space : EXACT_COUNT_CHARS;
+  return twitterText.parseTweet(text.slice(0, cut)).weightedLength + (text.length - cut);
 }
 
 /** Bluesky shortens displayed links to host + 13 path characters + "..." before counting graphemes. */
@@ -49,11 +107,7 @@ export function mastodonCount(text: string, urlLength = 23): number {
 /** Threads: characters, but an emoji counts as its UTF-8 byte length. */
 export function threadsCount(text: string): number {
   const encoder = new TextEncoder();
-  let n = 0;
-  for (const { segment } of graphemeSegmenter.segment(text)) {
-    n += EMOJI.test(segment) ? encoder.encode(segment).length : 1;
-  }
-  return n;
+  return cappedSum(text, (segment) => (EMOJI.test(segment) ? encoder.encode(segment).length : 1));
 }
 
 export function countFor(rule: CountingRule, text: string): number {
