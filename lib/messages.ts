@@ -37,8 +37,6 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('envoy:tab-status') }),
   /** popup/options → background */
   z.object({ type: z.literal('envoy:open-studio') }),
-  /** content script → background: badge with the active draft's finding count */
-  z.object({ type: z.literal('envoy:report-findings'), counts: findingCounts }),
   /** content script → background: check a draft with the active guidelines and count it as the platform does */
   z.object({
     type: z.literal('envoy:check'),
@@ -268,7 +266,6 @@ export interface ResponseMap {
   'envoy:ui-strings': { catalogue: Record<string, string | z.infer<typeof pluralForms>> };
   'envoy:tab-status': TabStatus;
   'envoy:open-studio': { ok: true };
-  'envoy:report-findings': { ok: true };
   'envoy:check': CheckResponse;
   /** The stored ticks (StoredChecklistState) or null; draftKey is `tabId:composerKey`. */
   'envoy:checklist-draft': { state: unknown; draftKey: string | null };
