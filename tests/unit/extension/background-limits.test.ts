@@ -108,3 +108,23 @@ describe('checklist ticks kept by the background are bounded', () => {
     expect(other.state).not.toBeNull();
   });
 });
+
+describe('translation plan at the message limit', () => {
+  it('plans (detects the language of) MAX_TRANSLATE_CHARS of text quickly', async () => {
+    const { createTranslationService } = await import('@/lib/translation/service');
+    const { MAX_TRANSLATE_CHARS } = await import('@/lib/messages');
+    const svc = createTranslationService({
+      settings: () => ({ translationProviders: [{ type: 'deepl', apiKey: 'k' }], allowCloudTranslation: true }),
+      fetch: async () => new Response('{}'),
+      hasOrigin: async () => true,
+    });
+    const text = variedDraft(MAX_TRANSLATE_CHARS);
+    await svc.plan({ type: 'envoy:translate-plan', text: 'warm up', to: 'fr' });
+    const t = performance.now();
+    const plan = await svc.plan({ type: 'envoy:translate-plan', text, to: 'fr' });
+    const ms = performance.now() - t;
+    expect(plan.ok).toBe(true);
+    console.log(`translate-plan at ${MAX_TRANSLATE_CHARS} chars: ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(400);
+  });
+});
