@@ -128,3 +128,32 @@ describe('translation plan at the message limit', () => {
     expect(ms).toBeLessThan(400);
   });
 });
+
+describe('translation at the message limit', () => {
+  it('translates MAX_TRANSLATE_CHARS through a local server with the background busy only briefly', async () => {
+    const { createTranslationService } = await import('@/lib/translation/service');
+    const { MAX_TRANSLATE_CHARS } = await import('@/lib/messages');
+    const { recorder, noSleep } = await import('../translation/helpers');
+    const APY = 'http://127.0.0.1:2737';
+    const rec = recorder((req) => {
+      if (req.url.endsWith('/listPairs')) return { status: 200, body: { responseData: [{ sourceLanguage: 'eng', targetLanguage: 'fra' }], responseStatus: 200 } };
+      const q = new URLSearchParams(req.body ?? '').get('q') ?? '';
+      return { status: 200, body: { responseData: { translatedText: q }, responseStatus: 200 } };
+    });
+    const svc = createTranslationService({
+      settings: () => ({ translationProviders: [{ type: 'apertium', endpoint: APY }], allowCloudTranslation: false }),
+      fetch: rec.fetch,
+      hasOrigin: async () => true,
+      http: { retries: 1, backoffMs: 1, sleep: noSleep, timeoutMs: 2000 },
+    });
+    // Links, handles, hashtags and numbers to protect, in English prose.
+    const unit = 'The Ministry thanks @UNESCO for #WorldHeritage 2026, see https://whc.unesco.org/en/list/668 today. ';
+    const text = unit.repeat(Math.ceil(MAX_TRANSLATE_CHARS / unit.length)).slice(0, MAX_TRANSLATE_CHARS);
+    const t = performance.now();
+    const answer = await svc.translate({ type: 'envoy:translate', text, from: 'en', to: 'fr' }, 'tab');
+    const ms = performance.now() - t;
+    console.log(`translate at ${MAX_TRANSLATE_CHARS} chars (fake local server): ${ms.toFixed(1)} ms, ${rec.calls.length} requests`);
+    expect(answer.ok, JSON.stringify(answer).slice(0, 300)).toBe(true);
+    expect(ms).toBeLessThan(2000);
+  });
+});
