@@ -48,14 +48,5 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL('/studio.html') });
       return { ok: true };
     },
-    'envoy:report-findings': async (request, sender) => {
-      if (sender.tabId !== undefined) {
-        const { error, warning } = request.counts;
-        const text = error > 0 ? String(error) : warning > 0 ? String(warning) : '';
-        await browser.action.setBadgeText({ tabId: sender.tabId, text });
-        await browser.action.setBadgeBackgroundColor({ tabId: sender.tabId, color: error > 0 ? '#b3261e' : '#8a5a00' });
-      }
-      return { ok: true };
-    },
   });
 });

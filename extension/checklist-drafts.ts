@@ -20,6 +20,12 @@ function area() {
   return browser.storage.session ?? browser.storage.local;
 }
 
+/** A draft's ticks are a few hundred bytes; a larger state is refused, not stored. */
+export const MAX_DRAFT_STATE_BYTES = 8 * 1024;
+/** Drafts kept per tab and in all; a new draft beyond either is refused (closed tabs free theirs). */
+export const MAX_DRAFTS_PER_TAB = 32;
+export const MAX_DRAFTS = 512;
+
 function storageKey(tabId: number, composerKey: string): string {
   return `${CHECKLIST_DRAFT_KEY_PREFIX}${tabId}:${composerKey}`;
 }
@@ -41,6 +47,8 @@ export async function handleChecklistDraft(
       const state = fromStoredState(request.state);
       if (!state) return { state: null, draftKey };
       const value = toStoredState({ ...state, draftKey });
+      if (JSON.stringify(value).length > MAX_DRAFT_STATE_BYTES) return { state: null, draftKey };
+      if (!(await roomFor(key, tabId))) return { state: null, draftKey };
       await area().set({ [key]: value });
       return { state: value, draftKey };
     }
@@ -48,6 +56,15 @@ export async function handleChecklistDraft(
       await area().remove(key);
       return { state: null, draftKey };
   }
+}
+
+/** Whether `key` is already stored or another draft fits under the per-tab and total caps. */
+async function roomFor(key: string, tabId: number): Promise<boolean> {
+  const all = await area().get(null);
+  if (key in all) return true;
+  const drafts = Object.keys(all).filter((k) => k.startsWith(CHECKLIST_DRAFT_KEY_PREFIX));
+  const tabPrefix = `${CHECKLIST_DRAFT_KEY_PREFIX}${tabId}:`;
+  return drafts.length < MAX_DRAFTS && drafts.filter((k) => k.startsWith(tabPrefix)).length < MAX_DRAFTS_PER_TAB;
 }
 
 /** Forgets every draft of a tab when it closes. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseRequest, type EnvoyRequest, type ResponseMap } from '@/lib/messages';
+import { invalidRequestAnswer, parseRequest, type EnvoyRequest, type ResponseMap } from '@/lib/messages';
 
 type Handler<K extends EnvoyRequest['type']> = (
   request: Extract<EnvoyRequest, { type: K }>,
@@ -9,13 +9,17 @@ type Handler<K extends EnvoyRequest['type']> = (
 export type Handlers = { [K in EnvoyRequest['type']]?: Handler<K> };
 
 /**
- * Registers typed handlers. Messages that fail validation, or that no handler
- * here answers, are left for other listeners (returning undefined).
+ * Registers typed handlers. An Envoy message (`envoy:…`) that fails validation is answered
+ * with a clear error (`{ ok: false, error: { kind: 'invalid' } }`), never thrown; anything
+ * else, and valid messages no handler here answers, are left for other listeners.
  */
 export function handleMessages(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => {
     const request = parseRequest(message);
-    if (!request) return undefined;
+    if (!request) {
+      const refusal = invalidRequestAnswer(message);
+      return refusal ? Promise.resolve(refusal) : undefined;
+    }
     const handler = handlers[request.type] as Handler<typeof request.type> | undefined;
     if (!handler) return undefined;
     return Promise.resolve(handler(request as never, { tabId: sender.tab?.id, url: sender.url }));

@@ -16,8 +16,12 @@ const count = z.int().check(z.minimum(0));
 const findingCounts = z.object({ error: count, warning: count, suggestion: count });
 const countingRule = z.enum(['twitter', 'bluesky', 'mastodon', 'threads', 'utf16', 'graphemes']);
 
-/** Drafts up to 2 MB are checked (time-budgeted); larger ones are refused rather than freezing anything. */
-export const MAX_DRAFT_CHARS = 2_000_000;
+/**
+ * The content script sends at most this much of a draft (three times the longest platform limit,
+ * WhatsApp's 65,536) and marks the rest unchecked; the background refuses longer text. Check +
+ * count at this size stay under ~100 ms (tests/bench/bad-input.bench.ts).
+ */
+export const MAX_DRAFT_CHARS = 200_000;
 
 /** Posts are short; 65 000 UTF-16 units covers Facebook's 63 206-character limit. */
 export const MAX_TRANSLATE_CHARS = 65_000;
@@ -33,8 +37,6 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('envoy:tab-status') }),
   /** popup/options → background */
   z.object({ type: z.literal('envoy:open-studio') }),
-  /** content script → background: badge with the active draft's finding count */
-  z.object({ type: z.literal('envoy:report-findings'), counts: findingCounts }),
   /** content script → background: check a draft with the active guidelines and count it as the platform does */
   z.object({
     type: z.literal('envoy:check'),
@@ -264,7 +266,6 @@ export interface ResponseMap {
   'envoy:ui-strings': { catalogue: Record<string, string | z.infer<typeof pluralForms>> };
   'envoy:tab-status': TabStatus;
   'envoy:open-studio': { ok: true };
-  'envoy:report-findings': { ok: true };
   'envoy:check': CheckResponse;
   /** The stored ticks (StoredChecklistState) or null; draftKey is `tabId:composerKey`. */
   'envoy:checklist-draft': { state: unknown; draftKey: string | null };
@@ -298,4 +299,26 @@ export interface TranslateClient {
 export function parseRequest(message: unknown): EnvoyRequest | undefined {
   const parsed = requestSchema.safeParse(message);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The answer to an Envoy message that does not validate (e.g. a content script from an older version). */
+export interface InvalidRequestAnswer {
+  ok: false;
+  error: { kind: 'invalid'; message: string };
+}
+
+/**
+ * A clear refusal for a message in Envoy's namespace (`type: "envoy:…"`) that does not validate:
+ * names the type and the first failing field, never its value (which may be draft text).
+ * Undefined for anything else (other listeners, such as the offscreen document, may answer it).
+ */
+export function invalidRequestAnswer(message: unknown): InvalidRequestAnswer | undefined {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !type.startsWith('envoy:')) return undefined;
+  const parsed = requestSchema.safeParse(message);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'type';
+  const why = (issue?.message ?? 'invalid').slice(0, 120);
+  return { ok: false, error: { kind: 'invalid', message: `Envoy refused the message "${type.slice(0, 40)}": ${field}: ${why}` } };
 }

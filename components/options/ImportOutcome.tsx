@@ -1,3 +1,5 @@
+import type { WriteFailure } from '@/lib/state/persisted-store';
+
 /** The result of importing a file (a guideline pack, a settings file): what was done, or why it was refused. */
 export type ImportOutcomeValue = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] } | null;
 
@@ -30,4 +32,14 @@ export function ImportOutcome({ outcome, refused, marker }: Props) {
     );
   }
   return null;
+}
+
+/** The line shown when the browser refused to store an import (quota, per-item limit). */
+export function storageRefusal(
+  r: WriteFailure,
+  t: (key: 'options.storage.full' | 'options.storage.tooLarge' | 'options.storage.failed', vars?: Record<string, string>) => string,
+): string {
+  if (r.limit === 'quota') return t('options.storage.full');
+  if (r.limit === 'item') return t('options.storage.tooLarge');
+  return t('options.storage.failed', { reason: r.error });
 }

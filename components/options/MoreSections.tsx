@@ -6,7 +6,8 @@ import { describeDataFlows } from '@/lib/privacy';
 import { createSettingsFile, keepApiKeys, readSettingsFile, settingsFileName, settingsFileToJson } from '@/lib/settings-file';
 import type { Settings } from '@/lib/state/settings';
 import type { SettingsView } from '@/lib/state/settings-store';
-import { ImportOutcome, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
+import { ImportOutcome, storageRefusal, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
+import { commitAll } from '@/lib/state/import-commit';
 
 /** "https://social.example.org/@me" → "https://social.example.org"; undefined for anything else. */
 export function mastodonOrigin(input: string): string | undefined {
@@ -138,8 +139,15 @@ export function SettingsFileSection({ view, guidelines, services }: { view: Sett
     const r = readSettingsFile(text, file.name);
     if (!r.ok) return setOutcome({ kind: 'error', lines: r.errors.map((x) => x.message) });
     const next = keepApiKeys(r.settings, view.user);
-    await view.update(next);
-    await guidelines.imported.getState().replace(r.importedPacks);
+    // All or nothing: settings (storage.sync, 8 KB per item) first, then the packs
+    // (storage.local); a refused write puts back what was already written.
+    const previousSettings = view.user;
+    const previousPacks = guidelines.imported.getState().value;
+    const saved = await commitAll([
+      { write: () => view.tryUpdate(next), undo: () => view.tryUpdate(previousSettings) },
+      { write: () => guidelines.imported.getState().tryReplace(r.importedPacks), undo: () => guidelines.imported.getState().tryReplace(previousPacks) },
+    ]);
+    if (!saved.ok) return setOutcome({ kind: 'error', lines: [storageRefusal(saved, t)] });
     const kept = [...view.locked];
     setOutcome({
       kind: 'ok',

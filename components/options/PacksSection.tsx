@@ -9,7 +9,7 @@ import type { PackSummary, StoredPack } from '@/lib/packs/active';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { findDuplicateRuleIds, formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import type { SettingsView } from '@/lib/state/settings-store';
-import { ImportOutcome, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
+import { ImportOutcome, storageRefusal, type ImportOutcomeValue } from '@/components/options/ImportOutcome';
 
 interface Props {
   view: SettingsView;
@@ -53,6 +53,8 @@ export function PacksSection({ view, guidelines, services }: Props) {
   const { t, lang } = useI18n();
   const active = useStore(guidelines);
   const imported = useStore(guidelines.imported, (s) => s.value);
+  // A failed write of a switch or a removal (e.g. storage full) is shown, not passed over.
+  const packsWriteError = useStore(guidelines.imported, (s) => s.writeError);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const lockedBuiltin = view.locked.has('disabledBuiltinPacks');
   const originLabel = (o: PackSummary['origin']) =>
@@ -73,7 +75,12 @@ export function PacksSection({ view, guidelines, services }: Props) {
       setOutcome({ kind: 'error', lines: r.lines });
       return;
     }
-    await guidelines.imported.getState().replace(r.imported);
+    // Checked write: a pack storage.local has no room for is refused, not reported as imported.
+    const saved = await guidelines.imported.getState().tryReplace(r.imported);
+    if (!saved.ok) {
+      setOutcome({ kind: 'error', lines: [storageRefusal(saved, t)] });
+      return;
+    }
     const title = localize(r.title, lang);
     setOutcome({ kind: 'ok', text: t(r.replaced ? 'options.packs.updatedOk' : 'options.packs.importedOk', { title, version: r.version }) });
   };
@@ -162,6 +169,7 @@ export function PacksSection({ view, guidelines, services }: Props) {
       </p>
       <p className="note">{t('options.packs.importHelp')}</p>
       <ImportOutcome outcome={outcome} refused={t('options.packs.refused')} marker="import" />
+      {packsWriteError && <p role="alert">{packsWriteError}</p>}
     </fieldset>
   );
 }

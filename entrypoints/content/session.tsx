@@ -69,18 +69,27 @@ function position(anchor: HTMLElement, composer: HTMLElement, spec: ComposerMatc
   anchor.style.top = `${Math.round(top)}px`;
 }
 
-export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
-  const { ctx, adapter, match, settings, checker, bridge, features, onGuidelinesChanged } = deps;
-  const { element, spec } = match;
-  const editor = editorFor(spec.editor);
-  const id = newId();
-  element.setAttribute(TARGET_ATTRIBUTE, id);
-  // "Ignore once": this occurrence (its key); "Ignore for this post": the rule, for this draft.
-  const ignoredOnce = new Set<string>();
-  const ignoredRules = new Set<string>();
-  const shown = (f: PanelFinding) => !ignoredOnce.has(f.key) && !ignoredRules.has(f.ruleId);
+/** "Ignore once": this occurrence (its key); "Ignore for this post": the rule, for this draft. */
+function createIgnores() {
+  const once = new Set<string>();
+  const rules = new Set<string>();
+  return {
+    shown: (f: PanelFinding) => !once.has(f.key) && !rules.has(f.ruleId),
+    add(finding: PanelFinding, scope: 'once' | 'post') {
+      if (scope === 'once') once.add(finding.key);
+      else rules.add(finding.ruleId);
+    },
+    /** An emptied composer (posted or cleared) starts a new post: ignores were "for this post". */
+    clear() {
+      once.clear();
+      rules.clear();
+    },
+  };
+}
+type Ignores = ReturnType<typeof createIgnores>;
 
-  const state = createStore<SessionState>()(() => ({
+function createSessionState(spec: ComposerMatch['spec']) {
+  return createStore<SessionState>()(() => ({
     text: '',
     findings: [],
     checklistPrompts: [],
@@ -90,7 +99,19 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     truncated: false,
     uncheckedChars: 0,
   }));
+}
+type SessionStore = ReturnType<typeof createSessionState>;
 
+/** Reads the draft and checks it; `schedule` debounces. Only the latest request's answer is shown. */
+function createRechecker(
+  deps: Pick<SessionDeps, 'ctx' | 'adapter' | 'match' | 'checker'>,
+  id: string,
+  state: SessionStore,
+  ignores: Ignores,
+) {
+  const { ctx, adapter, checker, match } = deps;
+  const { element, spec } = match;
+  const editor = editorFor(spec.editor);
   // Responses can arrive out of order; only the latest request's answer is shown.
   let sequence = 0;
   const recheck = () => {
@@ -103,11 +124,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       state.setState({ canWrite: false });
       return;
     }
-    // An emptied composer (posted or cleared) starts a new post: ignores were "for this post".
-    if (text.trim() === '') {
-      ignoredOnce.clear();
-      ignoredRules.clear();
-    }
+    if (text.trim() === '') ignores.clear();
     const mine = ++sequence;
     checker
       .check({ composerId: id, platform: adapter.id, counting: spec.counting, text })
@@ -115,7 +132,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
         if (mine !== sequence) return;
         state.setState({
           text,
-          findings: result.findings.filter(shown),
+          findings: result.findings.filter(ignores.shown),
           checklistPrompts: result.checklistPrompts,
           counter: { count: result.count, limit: spec.limit },
           truncated: result.truncated,
@@ -133,7 +150,15 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     if (timer !== undefined) clearTimeout(timer);
     timer = ctx.setTimeout(recheck, CHECK_DEBOUNCE_MS);
   };
+  const cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  return { recheck, schedule, cancel };
+}
 
+/** The panel's shadow-root UI, placed next to the composer. */
+async function mountPanelUi(ctx: ContentScriptContext, adapter: PlatformAdapter, match: ComposerMatch, id: string) {
+  const { element, spec } = match;
   void registerPanelKhmerFont();
   const ui: ShadowRootContentScriptUi<Root> = await createShadowRootUi(ctx, {
     name: UI_NAME,
@@ -156,7 +181,20 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     },
   });
   ui.mount();
+  return ui;
+}
 
+/** What panel features (checklist, translation) and the panel itself act through. */
+function createSessionApi(
+  deps: SessionDeps,
+  id: string,
+  ui: ShadowRootContentScriptUi<Root>,
+  state: SessionStore,
+  recheck: () => void,
+): SessionApi {
+  const { ctx, adapter, match, settings, bridge } = deps;
+  const { element, spec } = match;
+  const editor = editorFor(spec.editor);
   const api: SessionApi = {
     id,
     ctx,
@@ -182,18 +220,20 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     },
     refresh: recheck,
   };
+  return api;
+}
 
-  const ignore = (finding: PanelFinding, scope: 'once' | 'post') => {
-    if (scope === 'once') ignoredOnce.add(finding.key);
-    else ignoredRules.add(finding.ruleId);
-    state.setState({ findings: state.getState().findings.filter(shown) });
-  };
-  const apply = (_finding: PanelFinding, fix: PanelFix) => {
-    const original = state.getState().text.slice(fix.range.start, fix.range.end);
-    void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
-  };
-  ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
-
+/**
+ * Follows the composer and the page: input and DOM changes schedule a check, scrolling and
+ * resizing move the panel, settings and pack changes re-check. Returns the cleanups.
+ */
+function watchComposer(
+  deps: Pick<SessionDeps, 'match' | 'settings' | 'onGuidelinesChanged'>,
+  ui: ShadowRootContentScriptUi<Root>,
+  { recheck, schedule }: { recheck(): void; schedule(): void },
+): Array<() => void> {
+  const { match, settings, onGuidelinesChanged } = deps;
+  const { element, spec } = match;
   const reposition = () => {
     const anchor = ui.uiContainer.querySelector<HTMLElement>('.envoy-anchor');
     if (anchor && element.isConnected) position(anchor, element, spec);
@@ -228,17 +268,26 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     }),
   );
   cleanups.push(onGuidelinesChanged(recheck));
+  return cleanups;
+}
 
-  // Which framework objects the MAIN-world bridge can reach on this composer
-  // (none on Firefox, where there is no MAIN-world script).
+/**
+ * Which framework objects the MAIN-world bridge can reach on this composer
+ * (none on Firefox, where there is no MAIN-world script).
+ */
+function probeBridge(bridge: BridgeClient, id: string, host: HTMLElement): void {
   void bridge
     .request<ProbeResult>({ op: 'probe', target: id })
     .then((probe) => {
       const apis = Object.entries(probe).filter(([, v]) => v).map(([k]) => k);
-      ui.shadowHost.setAttribute('data-bridge', apis.join(' ') || 'none');
+      host.setAttribute('data-bridge', apis.join(' ') || 'none');
     })
-    .catch(() => ui.shadowHost.setAttribute('data-bridge', 'unavailable'));
+    .catch(() => host.setAttribute('data-bridge', 'unavailable'));
+}
 
+/** Starts each panel feature; one that fails to start is logged and left out. Returns their cleanups. */
+function attachFeatures(features: readonly PanelFeature[], api: SessionApi): Array<() => void> {
+  const cleanups: Array<() => void> = [];
   for (const feature of features) {
     try {
       const cleanup = feature.attach?.(api);
@@ -247,14 +296,41 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
       console.warn(`[Envoy] panel feature "${feature.id}" failed to start`, error);
     }
   }
+  return cleanups;
+}
 
-  recheck();
+export async function startSession(deps: SessionDeps): Promise<ComposerSession> {
+  const { ctx, adapter, match, bridge, features } = deps;
+  const { element } = match;
+  const id = newId();
+  element.setAttribute(TARGET_ATTRIBUTE, id);
+  const ignores = createIgnores();
+  const state = createSessionState(match.spec);
+  const checks = createRechecker(deps, id, state, ignores);
+  const ui = await mountPanelUi(ctx, adapter, match, id);
+  const api = createSessionApi(deps, id, ui, state, checks.recheck);
+
+  const ignore = (finding: PanelFinding, scope: 'once' | 'post') => {
+    ignores.add(finding, scope);
+    state.setState({ findings: state.getState().findings.filter(ignores.shown) });
+  };
+  const apply = (_finding: PanelFinding, fix: PanelFix) => {
+    const original = state.getState().text.slice(fix.range.start, fix.range.end);
+    void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
+  };
+  ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
+
+  const cleanups = watchComposer(deps, ui, checks);
+  probeBridge(bridge, id, ui.shadowHost);
+  cleanups.push(...attachFeatures(features, api));
+
+  checks.recheck();
 
   return {
     api,
     element,
     stop() {
-      if (timer !== undefined) clearTimeout(timer);
+      checks.cancel();
       for (const cleanup of cleanups.splice(0)) {
         try {
           cleanup();

@@ -180,6 +180,9 @@ export const en = {
   'options.settingsFile.imported': 'Settings imported.',
   'options.settingsFile.kept': 'Settings set by your organisation were kept: {keys}.',
   'options.settingsFile.refused': 'The settings file was not imported and nothing was changed:',
+  'options.storage.full': 'The browser’s storage has no room for this, so nothing was saved. Remove an imported pack you no longer need, or use a smaller file.',
+  'options.storage.tooLarge': 'These settings are larger than the browser’s synced storage accepts for one item (8 KB), so nothing was saved. Remove some entries, such as Mastodon servers, and try again.',
+  'options.storage.failed': 'The browser refused to save this ({reason}), so nothing was saved.',
   'options.policy.packErrors': 'Some packs from your organisation could not be used:',
   // Translation (panel, studio, settings). The four public hooks (docs/hooks.md) keep their English name first
   // in every language: `Translate`, `Target language`, `Insert below`, `Replace draft`.

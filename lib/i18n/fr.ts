@@ -178,6 +178,9 @@ export const fr: Catalogue = {
   'options.settingsFile.imported': 'Réglages importés.',
   'options.settingsFile.kept': 'Les réglages fixés par votre organisation ont été conservés : {keys}.',
   'options.settingsFile.refused': 'Le fichier de réglages n’a pas été importé et rien n’a changé :',
+  'options.storage.full': 'Le stockage du navigateur n’a pas la place pour cela : rien n’a été enregistré. Supprimez un ensemble importé dont vous n’avez plus besoin, ou utilisez un fichier plus petit.',
+  'options.storage.tooLarge': 'Ces réglages dépassent ce que le stockage synchronisé du navigateur accepte pour un élément (8 Ko) : rien n’a été enregistré. Retirez quelques entrées, comme des serveurs Mastodon, et réessayez.',
+  'options.storage.failed': 'Le navigateur a refusé d’enregistrer cela ({reason}) : rien n’a été enregistré.',
   'options.policy.packErrors': 'Certains ensembles de votre organisation n’ont pas pu être utilisés :',
   // Traduction. Les quatre points d’accroche du CONTRAT gardent leur nom anglais en tête.
   'translate.open': 'Translate (traduire)',

@@ -9,8 +9,18 @@ export interface PersistedState<T> {
   writeError?: string;
   /** Replaces the value and writes it through. The in-memory value is kept even if the write fails. */
   replace(next: T): Promise<void>;
+  /**
+   * Replaces the value only if the write succeeds: a refused write (quota, per-item limit)
+   * restores the previous value and says why, so an import is never reported as done.
+   */
+  tryReplace(next: T): Promise<WriteResult>;
   update(patch: Partial<T>): Promise<void>;
 }
+
+/** The outcome of a checked write; `error` is in words for the UI. */
+export type WriteResult = { ok: true } | WriteFailure;
+/** quota: the area is full (QUOTA_BYTES); item: one value over QUOTA_BYTES_PER_ITEM (storage.sync, 8 KB). */
+export type WriteFailure = { ok: false; error: string; limit: 'quota' | 'item' | 'other' };
 
 export interface PersistedStoreOptions<T> {
   storage: AreaStorage;
@@ -31,6 +41,13 @@ function describeWriteError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(text)) return 'Browser storage is full, so this change was kept for now but not saved.';
   return `This change could not be saved: ${text}`;
+}
+
+/** Why a write failed, without the value (which may be large); quota: the browser's storage limits. */
+export function writeFailure(error: unknown): WriteFailure {
+  const text = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  const limit = /PER_ITEM/i.test(text) ? 'item' : /quota|MAX_ITEMS/i.test(text) ? 'quota' : 'other';
+  return { ok: false, error: text, limit };
 }
 
 /**
@@ -56,6 +73,20 @@ export function createPersistedStore<T>(options: PersistedStoreOptions<T>): Pers
       } catch (error) {
         set({ writeError: describeWriteError(error) });
       }
+    },
+    async tryReplace(next) {
+      const serialised = JSON.stringify(next);
+      const before = lastWritten;
+      lastWritten = serialised;
+      try {
+        await storage.set(key, next);
+      } catch (error) {
+        lastWritten = before;
+        return writeFailure(error);
+      }
+      // Only now does the store show the new value (a failed write never showed it).
+      set({ value: next, writeError: undefined });
+      return { ok: true };
     },
     async update(patch) {
       await get().replace({ ...get().value, ...patch });

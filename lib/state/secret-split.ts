@@ -78,7 +78,14 @@ export function splitSecrets(sync: AreaStorage, secrets: SecretStore, newRef: ()
     });
     // Keys first, so a context that sees the new settings can always resolve their refs.
     if (fresh.length) await secrets.setMany(fresh);
-    await sync.set(SETTINGS_KEY, { ...value, translationProviders: stripped });
+    try {
+      await sync.set(SETTINGS_KEY, { ...value, translationProviders: stripped });
+    } catch (error) {
+      // The settings were refused (e.g. over storage.sync's per-item limit): no key may stay
+      // behind that no stored setting refers to.
+      if (fresh.length) await secrets.deleteMany(fresh.map(([ref]) => ref)).catch(() => undefined);
+      throw error;
+    }
     const used = new Set(stripped.map((p) => (p && typeof p === 'object' ? p.keyRef : undefined)));
     const unused = [...existing.keys()].filter((ref) => !used.has(ref));
     if (unused.length) await secrets.deleteMany(unused);

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AreaStorage } from '@/lib/state/area-storage';
-import { createPersistedStore } from '@/lib/state/persisted-store';
+import { createPersistedStore, type WriteResult } from '@/lib/state/persisted-store';
 import { applyPolicy, EMPTY_POLICY, parsePolicy, type LockableKey, type Policy } from '@/lib/state/policy';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '@/lib/state/settings';
 
@@ -34,6 +34,8 @@ export interface SettingsView {
   writeError?: string;
   /** Changes user settings; keys locked by policy are left alone. */
   update(patch: Partial<Settings>): Promise<void>;
+  /** As update, but only if the write succeeds (nothing changes otherwise); says why it failed. */
+  tryUpdate(patch: Partial<Settings>): Promise<WriteResult>;
 }
 
 export type SettingsStore = StoreApi<SettingsView> & {
@@ -79,19 +81,21 @@ export function createSettingsStore(sync: AreaStorage, managed?: ManagedSource, 
   const policySettled = new Promise<void>((resolve) => (settle = resolve));
   if (!pending) settle();
 
-  const compute = (): Omit<SettingsView, 'update'> => {
+  const compute = (): Omit<SettingsView, 'update' | 'tryUpdate'> => {
     const p = persisted.getState();
     const { settings, locked } = applyPolicy(p.value, policy);
     return { user: p.value, effective: settings, locked, policy, policyPending: pending, hydrated: p.hydrated, writeError: p.writeError };
   };
 
+  const allowed = (patch: Partial<Settings>) =>
+    Object.fromEntries(Object.entries(patch).filter(([k]) => !(k in policy.values))) as Partial<Settings>;
   const store = createStore<SettingsView>()(() => ({
     ...compute(),
     async update(patch) {
-      const allowed = Object.fromEntries(
-        Object.entries(patch).filter(([k]) => !(k in policy.values)),
-      ) as Partial<Settings>;
-      await persisted.getState().update(allowed);
+      await persisted.getState().update(allowed(patch));
+    },
+    tryUpdate(patch) {
+      return persisted.getState().tryReplace({ ...persisted.getState().value, ...allowed(patch) });
     },
   }));
   const refresh = () => store.setState(compute());

@@ -6,7 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkText, compilePacks, type CheckContext } from '@/lib/engine';
+import { checkText, compilePacks, createIncrementalChecker, type CheckContext } from '@/lib/engine';
+import { countFor } from '@/lib/counting';
+import { MAX_DRAFT_CHARS, parseRequest } from '@/lib/messages';
+import { BACKGROUND_CHECK_BUDGET_MS } from '@/extension/checker-service';
 import { formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import { findProtectedSpans } from '@/lib/translation/protect';
 import type { Pack } from '@/lib/packs/schema';
@@ -42,6 +45,18 @@ function spacelessRun(length: number): string {
   return out;
 }
 
+/** Varied prose (English, Khmer without spaces, numbers, links) so no paragraph repeats. */
+function variedDraft(length: number): string {
+  const words = ['The', 'Ministry', 'welcomes', 'the', 'agreement', 'signed', 'in', 'Phnom', 'Penh.', 'ក្រសួងស្វាគមន៍កិច្ចព្រមព្រៀង។', '🇰🇭', 'https://example.org/a'];
+  let seed = 7;
+  let out = '';
+  while (out.length < length) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    out += `${words[seed % words.length]}${seed % 13 === 0 ? '\n' : ' '}${seed % 1000} `;
+  }
+  return out.slice(0, length);
+}
+
 /** Parse + load as the options page does; the pack must be refused with under 4 KB of text. */
 function refusePack(text: string): unknown {
   const parsed = parsePackFile(text, 'bad.json');
@@ -68,7 +83,20 @@ export function badInputCases(): BadInputCase[] {
     Array.from({ length: 5000 }, (_, i) => termRule(i, `MISSING${i}`)),
     { sources: Array.from({ length: 5000 }, (_, i) => ({ id: `S${i}`, title: 'S' })) },
   );
+  const limitDraft = variedDraft(MAX_DRAFT_CHARS);
   return [
+    {
+      // What the background's envoy:check handler does (extension/checker-service.ts) for a new
+      // composer, the worst case: validate the message, check with a fresh checker, count.
+      name: 'background check + count at the message limit',
+      targetMs: 100,
+      run: () => {
+        const request = parseRequest({ type: 'envoy:check', composerId: 'c', platform: 'x', counting: 'graphemes', text: limitDraft });
+        if (request?.type !== 'envoy:check') throw new Error('the draft at the limit was refused');
+        const result = createIncrementalChecker(g, { budgetMs: BACKGROUND_CHECK_BUDGET_MS }).check(request.text, CTX);
+        return { ...result, count: countFor(request.counting, request.text) };
+      },
+    },
     { name: 'pack: 200,000 rules refused', targetMs: 2000, run: () => refusePack(rules200k) },
     { name: 'pack: 10,000-deep JSON refused', targetMs: 2000, run: () => refusePack(deep10k) },
     { name: 'pack: 5,000 rules citing missing sources refused', targetMs: 2000, run: () => refusePack(missingSources) },

@@ -34,3 +34,42 @@ describe('platform length counting', () => {
     expect(countFor('graphemes', '😀')).toBe(1);
   });
 });
+
+describe('counting large drafts (issue 13)', () => {
+  // Flags, ZWJ families, Khmer clusters without spaces, combining accents: clusters straddle every window cut.
+  const mixed = 'សម្តេចនាយករដ្ឋមន្ត្រី\u200B🇰🇭👨‍👩‍👧‍👦 café e\u0301te\u0301 https://example.com/x ok\r\n';
+  const direct = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+
+  it('iterates the same graphemes as segmenting the whole text', async () => {
+    const { graphemes } = await import('@/lib/counting');
+    for (const offset of [0, 3]) {
+      const text = 'x'.repeat(offset) + mixed.repeat(160); // ~10k units, dozens of window cuts
+      // Each repeat ends with CRLF, so the whole text's graphemes are the repeats' (cheap reference).
+      const expected = [...direct('x'.repeat(offset)), ...Array.from({ length: 160 }, () => direct(mixed)).flat()];
+      expect([...graphemes(text)]).toEqual(expected);
+    }
+    // One grapheme longer than the window: 'a' with 10,000 combining accents.
+    const zalgo = `b${'a' + '\u0301'.repeat(10_000)}c`.repeat(2);
+    expect([...graphemes(zalgo)]).toEqual(direct(zalgo));
+  });
+
+  it('counts exactly below the cap and never under the limit above it', async () => {
+    const { EXACT_COUNT_CHARS } = await import('@/lib/counting');
+    const text = mixed.repeat(200);
+    expect(text.length).toBeLessThan(EXACT_COUNT_CHARS);
+    expect(countFor('graphemes', text)).toBe(direct(mixed).length * 200);
+    const huge = 'សួស្តី '.repeat(40_000); // 280k units, Khmer
+    for (const rule of ['twitter', 'bluesky', 'mastodon', 'threads', 'graphemes', 'utf16'] as const) {
+      expect(countFor(rule, huge)).toBeGreaterThan(65_536);
+    }
+  });
+
+  it('counts 200,000 characters of prose in linear time (minutes before)', () => {
+    const prose = 'The Ministry welcomes the agreement. ក្រសួងស្វាគមន៍កិច្ចព្រមព្រៀង។ 🇰🇭 '.repeat(3_000).slice(0, 200_000);
+    for (const rule of ['twitter', 'bluesky', 'mastodon', 'threads', 'graphemes'] as const) {
+      const t = performance.now();
+      countFor(rule, prose);
+      expect(performance.now() - t, rule).toBeLessThan(250);
+    }
+  });
+});

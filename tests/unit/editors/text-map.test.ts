@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { customTextMap, frameworkTextMap, type TextMap } from '@/lib/editors/text-map';
 import { editorFor } from '@/lib/editors';
-import { readPlainText } from '@/lib/editors/plain-text';
+import { readPlainText } from './read-plain-text';
 
 function editable(html: string, style = 'white-space: pre-wrap'): HTMLElement {
   const el = document.createElement('div');
