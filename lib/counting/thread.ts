@@ -130,3 +130,25 @@ export function splitThread(text: string, opts: ThreadOptions): ThreadPart[] {
 
 /** Platforms whose posts can be chained as a thread (and their counting, from the registry). */
 export const THREAD_PLATFORMS = ['x', 'bluesky', 'threads'] as const;
+
+/**
+ * Where the platform would cut the post: the end (UTF-16 offset) of the
+ * longest start of the text, on a grapheme boundary, that fits the limit.
+ * text.length when it all fits.
+ */
+export function cutIndex(text: string, opts: ThreadOptions): number {
+  if (countFor(opts.counting, text) <= opts.limit) return text.length;
+  const ends = [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
+  // Binary search for the last end that fits (counts grow with length).
+  let lo = 0;
+  let hi = ends.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (countFor(opts.counting, text.slice(0, ends[mid])) <= opts.limit) {
+      best = ends[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}

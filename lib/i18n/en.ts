@@ -270,7 +270,6 @@ export const en = {
   'studio.preview.cut': 'Too long: the post would be cut at the mark',
   'studio.preview.cutMark': 'cut here',
   'studio.preview.selected': 'Checking for {platform}',
-  'studio.preview.checkFor': 'Check for {platform}',
   'studio.thread.split': 'Split into a thread',
   'studio.thread.hide': 'Hide the thread',
   'studio.thread.title': 'Thread for {platform}',

@@ -267,7 +267,6 @@ export const fr: Catalogue = {
   'studio.preview.cut': 'Trop long : la publication serait coupée à la marque',
   'studio.preview.cutMark': 'coupé ici',
   'studio.preview.selected': 'Vérification pour {platform}',
-  'studio.preview.checkFor': 'Vérifier pour {platform}',
   'studio.thread.split': 'Découper en fil',
   'studio.thread.hide': 'Masquer le fil',
   'studio.thread.title': 'Fil pour {platform}',

@@ -266,7 +266,6 @@ export const km: Catalogue = {
   'studio.preview.cut': 'វែងពេក៖ ការបង្ហោះនឹងត្រូវកាត់ត្រង់សញ្ញាសម្គាល់',
   'studio.preview.cutMark': 'កាត់ត្រង់នេះ',
   'studio.preview.selected': 'កំពុងពិនិត្យសម្រាប់ {platform}',
-  'studio.preview.checkFor': 'ពិនិត្យសម្រាប់ {platform}',
   'studio.thread.split': 'បំបែកជាខ្សែបង្ហោះ',
   'studio.thread.hide': 'លាក់ខ្សែបង្ហោះ',
   'studio.thread.title': 'ខ្សែបង្ហោះសម្រាប់ {platform}',
