@@ -64,6 +64,7 @@ const SURFACES = {
     await page.locator('textarea[data-studio-draft]').fill(DRAFTS[lang].long);
     const split = page.locator('[data-platform-counter="x"] button[aria-expanded]');
     if (await split.count()) await split.click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await shot(page);
   },

@@ -46,7 +46,7 @@ export function HighlightedDraft({ id, text, findings, onChange }: Props) {
           onScroll={(e) => {
             if (layer.current) layer.current.scrollTop = e.currentTarget.scrollTop;
           }}
-          rows={12}
+          rows={8}
           spellCheck
           aria-describedby={`${id}-marks-help`}
         />

@@ -191,7 +191,7 @@ describe('with organisation policy (Chromium managed policy directory)', () => {
     await page.locator('[data-pack="mfaic.crisis"]').waitFor();
     const open = async (name: string) => {
       await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
-      await page.getByRole('heading', { level: 2, name }).waitFor();
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
     };
     for (const id of ['mfaic.crisis', 'mfaic.address']) {
       const row = page.locator(`[data-pack="${id}"]`);
@@ -223,7 +223,7 @@ describe('with organisation policy (Chromium managed policy directory)', () => {
     expect(await page.locator('[data-org-setting]').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('[data-org-pack="mfaic.crisis"]').count()).toBe(1);
     await page.goBack();
-    await page.getByRole('heading', { level: 2, name: 'Privacy' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Privacy', exact: true }).waitFor();
 
     // The popup shows the managed account type, locked; organisation packs are searchable.
     const popup = await extensionPage(b, 'popup.html');
