@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
 import { FindingsList } from '@/components/panel/FindingsList';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
@@ -49,6 +49,8 @@ function StudioBody({ settings, check, copy, translate }: StudioProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [text, platform, ignored, effective, check],
   );
+  // Preview cards and threads count the whole draft per platform: let typing go first.
+  const previewText = useDeferredValue(text);
   const copyWith = (value: string, done: string) => void copy(value).then(() => setNotice(done));
 
   return (
@@ -84,7 +86,7 @@ function StudioBody({ settings, check, copy, translate }: StudioProps) {
         <h2 id="studio-previews-title">{t('studio.previews')}</h2>
         <div className="studio-cards">
           {STUDIO_PLATFORMS.map((id) => (
-            <PreviewCard key={id} platform={id} text={text} copy={copyWith} />
+            <PreviewCard key={id} platform={id} text={previewText} copy={copyWith} />
           ))}
         </div>
       </section>

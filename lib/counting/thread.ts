@@ -114,7 +114,8 @@ export function splitThread(text: string, opts: ThreadOptions): ThreadPart[] {
   }
   // The numbering's width depends on the number of parts: n only grows, so the
   // width the parts were fitted with is never narrower than the final numbering.
-  let n = 2;
+  // First guess from the whole count, so one round is usually enough.
+  let n = Math.max(2, Math.ceil(countFor(opts.counting, text) / opts.limit));
   let slices = greedy(text, opts, n);
   while (slices.length > n) {
     n = slices.length;
@@ -139,13 +140,17 @@ export const THREAD_PLATFORMS = ['x', 'bluesky', 'threads'] as const;
 export function cutIndex(text: string, opts: ThreadOptions): number {
   if (countFor(opts.counting, text) <= opts.limit) return text.length;
   const ends = [...graphemeSegmenter.segment(text)].map((s) => s.index + s.segment.length);
-  // Binary search for the last end that fits (counts grow with length).
+  const fits = (i: number) => countFor(opts.counting, text.slice(0, ends[i])) <= opts.limit;
+  // Gallop to a prefix that no longer fits (counts grow with length), then binary search below it:
+  // only prefixes up to about twice the cut are counted, however long the draft.
+  let hi = 1;
+  while (hi < ends.length - 1 && fits(hi)) hi *= 2;
+  hi = Math.min(hi, ends.length - 1);
   let lo = 0;
-  let hi = ends.length - 1;
   let best = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (countFor(opts.counting, text.slice(0, ends[mid])) <= opts.limit) {
+    if (fits(mid)) {
       best = ends[mid]!;
       lo = mid + 1;
     } else hi = mid - 1;

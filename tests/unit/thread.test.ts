@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countFor } from '@/lib/counting';
-import { splitThread, type ThreadPart } from '@/lib/counting/thread';
+import { cutIndex, splitThread, type ThreadPart } from '@/lib/counting/thread';
 import { ADAPTERS } from '@/lib/platforms';
 
 const PLATFORMS = (['x', 'bluesky', 'threads'] as const).map((id) => ({ id, ...ADAPTERS[id].composers[0]! }));
@@ -102,6 +102,25 @@ describe('thread splitting', () => {
           }
         }),
         { numRuns: 60 },
+      );
+    });
+  }
+
+  for (const p of PLATFORMS) {
+    it(`cutIndex (${p.id}): the longest start that fits, on a grapheme boundary`, () => {
+      const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+      fc.assert(
+        fc.property(draft, (text) => {
+          const cut = cutIndex(text, { counting: p.counting, limit: p.limit });
+          if (countFor(p.counting, text) <= p.limit) {
+            expect(cut).toBe(text.length);
+            return;
+          }
+          expect(countFor(p.counting, text.slice(0, cut))).toBeLessThanOrEqual(p.limit);
+          const next = [...graphemes.segment(text.slice(cut))][0]!.segment;
+          expect(countFor(p.counting, text.slice(0, cut + next.length))).toBeGreaterThan(p.limit);
+        }),
+        { numRuns: 40 },
       );
     });
   }
