@@ -5,7 +5,7 @@
 //
 // Environment: ENVOY_SCREENSHOTS_SKIP_BUILD=1 (use the existing builds),
 // ENVOY_SCREENSHOTS_LANGS=en,km (a subset), ENVOY_SCREENSHOTS_SURFACES=studio,popup (a subset).
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchDemo } from './demo-launcher.mjs';
@@ -44,6 +44,16 @@ const COMPOSERS = {
   x: '[data-testid="tweetTextarea_0"][contenteditable="true"]',
   facebook: 'div[role="dialog"] div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
 };
+
+/**
+ * The demo platform pages render the draft with the machine's fonts; a machine without a Khmer
+ * system font (CI) would show boxes where a user's machine shows Khmer. The page (not Envoy) is
+ * given the bundled Noto Sans Khmer for the picture. Envoy's own panel uses its own font.
+ */
+const KHMER_PAGE_FONT = `@font-face { font-family: 'Screenshot Khmer'; src: url(data:font/woff2;base64,${readFileSync(
+  'public/fonts/noto-sans-khmer-khmer-400-normal.woff2',
+).toString('base64')}) format('woff2'); unicode-range: U+1780-17FF, U+19E0-19FF, U+200B-200D; }
+html, body, [contenteditable], textarea { font-family: system-ui, sans-serif, 'Screenshot Khmer'; }`;
 
 const SURFACES = {
   async popup(ctx, lang, shot) {
@@ -124,9 +134,13 @@ for (const lang of LANGS) {
         await page.setViewportSize(VIEWPORT);
         await page.goto(name === 'x' ? 'https://x.com/home' : 'https://www.facebook.com/');
         await page.waitForFunction(() => window.__fixture !== undefined, undefined, { timeout: 10_000 });
+        await page.addStyleTag({ content: KHMER_PAGE_FONT });
         await page.locator(COMPOSERS[name]).first().click();
         await page.keyboard.type(text);
-        await page.locator('diplomacy-assistant').first().waitFor({ state: 'attached', timeout: 10_000 });
+        const host = page.locator('diplomacy-assistant').first();
+        await host.waitFor({ state: 'attached', timeout: 10_000 });
+        // Wait for the panel to have read the draft and found the outdated name (busy machines are slow).
+        await host.locator('[data-rule]').first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => undefined);
         await page.waitForTimeout(800);
         await page.evaluate(() => document.fonts.ready);
         await shot(page);
