@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { EnvoyRoot, useI18n } from '@/components/i18n';
-import { Counter } from '@/components/panel/Counter';
 import { FindingsList } from '@/components/panel/FindingsList';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
+import { HighlightedDraft } from '@/components/studio/HighlightedDraft';
+import { PreviewCard } from '@/components/studio/PreviewCard';
 import { useSettings, usePageLanguage } from '@/components/useSettings';
-import { countFor } from '@/lib/counting';
 import { ADAPTERS } from '@/lib/platforms';
 import type { PlatformId } from '@/lib/platforms/hosts';
 import type { SettingsStore } from '@/lib/state/settings-store';
@@ -20,7 +20,8 @@ export interface StudioProps {
   translate?: TranslateClient;
 }
 
-const STUDIO_PLATFORMS: PlatformId[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram'];
+/** The platforms previewed, in this order (preview cards and the "check for" choice). */
+export const STUDIO_PLATFORMS: PlatformId[] = ['x', 'bluesky', 'threads', 'mastodon', 'facebook', 'linkedin', 'telegram'];
 
 export function StudioApp(props: StudioProps) {
   const lang = usePageLanguage(props.settings, props.browserLanguage);
@@ -48,50 +49,30 @@ function StudioBody({ settings, check, copy, translate }: StudioProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [text, platform, ignored, effective, check],
   );
-  const spec = ADAPTERS[platform].composers[0]!;
+  // Preview cards and threads count the whole draft per platform: let typing go first.
+  const previewText = useDeferredValue(text);
+  const copyWith = (value: string, done: string) => void copy(value).then(() => setNotice(done));
 
   return (
-    <main style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }}>
+    <main className="studio-page">
       <h1>{t('studio.title')}</h1>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 16 }}>
-        <section>
-          <label htmlFor="studio-draft" style={{ display: 'block', fontWeight: 600 }}>
-            {t('studio.draftLabel')}
-          </label>
-          <textarea
-            id="studio-draft"
-            data-studio-draft=""
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={12}
-            style={{ width: '100%', boxSizing: 'border-box' }}
-          />
-          <div role="group" aria-label="platforms" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
-            {STUDIO_PLATFORMS.map((id) => {
-              const s = ADAPTERS[id].composers[0]!;
-              return (
-                <div key={id} data-platform-counter={id} style={{ border: '1px solid var(--envoy-border)', borderRadius: 6, padding: 6 }}>
-                  <label>
-                    <input type="radio" name="platform" checked={platform === id} onChange={() => setPlatform(id)} />
-                    {ADAPTERS[id].label}
-                  </label>
-                  <Counter count={countFor(s.counting, text)} limit={s.limit} />
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void copy(text).then(() => setNotice(t('studio.copied', { platform: ADAPTERS[id].label })))
-                    }
-                  >
-                    {t('studio.copyFor', { platform: ADAPTERS[id].label })}
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-          <p role="status">{notice}</p>
-        </section>
-        <section aria-label={t('panel.label')} data-limit={spec.limit}>
+      <div className="studio-workspace">
+        <section className="studio-write">
+          <fieldset className="studio-platform-choice">
+            <legend>{t('studio.platforms')}</legend>
+            {STUDIO_PLATFORMS.map((id) => (
+              <label key={id}>
+                <input type="radio" name="platform" value={id} checked={platform === id} onChange={() => setPlatform(id)} />
+                {ADAPTERS[id].label}
+              </label>
+            ))}
+          </fieldset>
+          <HighlightedDraft id="studio-draft" text={text} findings={findings} onChange={setText} />
           {translate ? <StudioTranslation settings={settings} text={text} onChange={setText} draftId="studio-draft" client={translate} copy={copy} /> : null}
+        </section>
+        <section className="studio-findings" aria-labelledby="studio-findings-title" data-limit={ADAPTERS[platform].composers[0]!.limit}>
+          <h2 id="studio-findings-title">{t('studio.findings')}</h2>
+          <p className="note">{t('studio.preview.selected', { platform: ADAPTERS[platform].label })}</p>
           <FindingsList
             findings={findings}
             canFix
@@ -101,6 +82,17 @@ function StudioBody({ settings, check, copy, translate }: StudioProps) {
           />
         </section>
       </div>
+      <section className="studio-previews" aria-labelledby="studio-previews-title">
+        <h2 id="studio-previews-title">{t('studio.previews')}</h2>
+        <div className="studio-cards">
+          {STUDIO_PLATFORMS.map((id) => (
+            <PreviewCard key={id} platform={id} text={previewText} copy={copyWith} />
+          ))}
+        </div>
+      </section>
+      <p role="status" className="studio-notice">
+        {notice}
+      </p>
     </main>
   );
 }

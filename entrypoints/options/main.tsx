@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mountPage } from '@/components/mount';
+import '@/components/options/options.css';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { testProviderConnection } from '@/components/options/test-provider';
 import type { OptionsServices } from '@/components/options/types';

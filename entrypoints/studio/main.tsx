@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mountPage } from '@/components/mount';
+import '@/components/studio/studio.css';
 import { StudioApp } from '@/components/studio/StudioApp';
 import { guidelinesStore } from '@/extension/guidelines';
 import { settingsStore } from '@/extension/settings';

@@ -177,7 +177,8 @@ describe('Firefox ESR: organisation policy from policies.json', () => {
 
   it('storage.managed carries the policy; the options page shows it locked; a post is held although the user chose "off"', async () => {
     const browserWithPolicy: Browser = policed.browser;
-    const settings = await openExtensionPage(browserWithPolicy, 'options.html');
+    // Checklist section: where the managed checklist mode is shown (locked).
+    const settings = await openExtensionPage(browserWithPolicy, 'options.html#checklist');
     expect(await settings.evaluate(() => browser.storage.managed.get(null))).toEqual({ checklistMode: 'hold', allowCloudTranslation: false });
     // The user's own choice says the opposite; policy wins.
     await setSettings(settings, { checklistMode: 'off' });

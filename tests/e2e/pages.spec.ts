@@ -46,7 +46,7 @@ describe('without policy', () => {
   });
 
   it('options lists the checklist override log (stored locally) and offers the template editor', async () => {
-    const seed = await extensionPage(b, 'options.html');
+    const seed = await extensionPage(b, 'options.html#checklist');
     await seed.evaluate(() =>
       chrome.storage.local.set({
         checklistOverrideLog: [
@@ -99,7 +99,7 @@ describe('without policy', () => {
   });
 
   it('refuses a malformed pack with an alert and leaves the packs unchanged', async () => {
-    const page = await extensionPage(b, 'options.html');
+    const page = await extensionPage(b, 'options.html#packs');
     await page.locator('[data-pack="core.security"]').waitFor();
     const packs = () =>
       page.locator('[data-pack]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-pack')}:${r.getAttribute('data-enabled')}`));
@@ -129,7 +129,7 @@ describe('without policy', () => {
     await page.getByLabel('Interface language').selectOption('km');
     await page.getByRole('heading', { name: 'ការកំណត់ Envoy' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('km');
-    expect(await page.getByLabel('នាំចូលកញ្ចប់គោលការណ៍ណែនាំ').count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'ផ្នែកនៃការកំណត់' }).getByRole('link', { name: 'កញ្ចប់គោលការណ៍ណែនាំ' }).count()).toBe(1);
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.load('16px "Noto Sans Khmer"', 'ក');
       return document.fonts.check('16px "Noto Sans Khmer"', 'ក');
@@ -187,19 +187,12 @@ describe('with organisation policy (Chromium managed policy directory)', () => {
   });
 
   it('applies the policy and shows it as set by the organisation', async () => {
-    const page = await extensionPage(b, 'options.html');
+    const page = await extensionPage(b, 'options.html#packs');
     await page.locator('[data-pack="mfaic.crisis"]').waitFor();
-    const locked = (setting: string) => page.locator(`[data-setting="${setting}"] [data-locked="organisation"]`);
-    for (const key of ['checklistMode', 'accountType', 'enabledPlatforms', 'translationProviders']) {
-      expect(await locked(key).count(), key).toBeGreaterThan(0);
-    }
-    expect(await page.getByRole('radio', { name: 'Hold the post until required items are ticked' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: 'Remind me' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: 'Allow cloud translation services' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: 'LinkedIn', exact: true }).isChecked()).toBe(false);
-    expect(await page.locator('[data-setting="translationProviders"]').getByText('Ministry translation server').count()).toBe(1);
-    expect(await page.locator('[data-privacy-flows]').textContent()).toMatch(/Ministry translation server: sent to mt\.example\.gov\.kh/);
-
+    const open = async (name: string) => {
+      await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    };
     for (const id of ['mfaic.crisis', 'mfaic.address']) {
       const row = page.locator(`[data-pack="${id}"]`);
       expect(await row.getAttribute('data-origin')).toBe('organisation');
@@ -210,6 +203,27 @@ describe('with organisation policy (Chromium managed policy directory)', () => {
     expect(await page.locator('[data-pack="core.crisis"]').getAttribute('data-enabled')).toBe('false');
     expect(await page.locator('[data-pack="core.crisis"] input[type="checkbox"]').isDisabled()).toBe(true);
     expect(await page.locator('[data-policy-notices], [data-policy-pack-errors]').count()).toBe(0);
+
+    const locked = (setting: string) => page.locator(`[data-setting="${setting}"] [data-locked="organisation"]`);
+    await open('General');
+    for (const key of ['accountType', 'enabledPlatforms']) expect(await locked(key).count(), key).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: 'LinkedIn', exact: true }).isChecked()).toBe(false);
+    await open('Checklist');
+    expect(await locked('checklistMode').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('radio', { name: 'Hold the post until required items are ticked' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Remind me' }).isDisabled()).toBe(true);
+    await open('Translation');
+    expect(await locked('translationProviders').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: 'Allow cloud translation services' }).isDisabled()).toBe(true);
+    expect(await page.locator('[data-setting="translationProviders"]').getByText('Ministry translation server').count()).toBe(1);
+    await open('Privacy');
+    expect(await page.locator('[data-privacy-flows]').textContent()).toMatch(/Ministry translation server: sent to mt\.example\.gov\.kh/);
+    // The Organisation section lists every managed setting with the reason; back returns to Privacy.
+    await open('Organisation');
+    expect(await page.locator('[data-org-setting]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('[data-org-pack="mfaic.crisis"]').count()).toBe(1);
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: 'Privacy', exact: true }).waitFor();
 
     // The popup shows the managed account type, locked; organisation packs are searchable.
     const popup = await extensionPage(b, 'popup.html');

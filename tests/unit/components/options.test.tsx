@@ -6,7 +6,7 @@
  * policy (locked controls, invalid values as notices, live re-read), UI
  * language switch, privacy section and the settings file.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OptionsApp } from '@/components/options/OptionsApp';
@@ -14,7 +14,13 @@ import type { OptionsServices } from '@/components/options/types';
 import { DEFAULT_PACK_IDS } from '@/lib/packs/defaults';
 import { makeGuidelines, makeSettings, samplePack, tick } from './options-popup.helpers';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '#');
+});
+
+/** Opens the page at a section (#packs …), as a deep link does. */
+const at = (section: string) => beforeEach(() => window.history.replaceState(null, '', `#${section}`));
 
 function services(overrides: Partial<OptionsServices> = {}): OptionsServices & { downloads: Array<{ name: string; text: string }> } {
   const downloads: Array<{ name: string; text: string }> = [];
@@ -39,6 +45,7 @@ const file = (name: string, text: string) => new File([text], name, { type: 'app
 const packRow = (id: string) => document.querySelector(`[data-pack="${id}"]`) as HTMLElement | null;
 
 describe('guideline packs', () => {
+  at('packs');
   it('lists every built-in pack with its version and source, and switches one off', async () => {
     const { user, settings } = await setup();
     for (const id of DEFAULT_PACK_IDS) {
@@ -109,6 +116,7 @@ describe('guideline packs', () => {
 });
 
 describe('custom rules', () => {
+  at('rules');
   it('tests a rule live on the sample text and saves it as the user.custom pack', async () => {
     const { user, guidelines } = await setup();
     await user.type(screen.getByLabelText('Words or phrases to flag (one per line)'), 'Project Mekong');
@@ -159,18 +167,35 @@ describe('organisation policy', () => {
     packs: [samplePack({ id: 'mfaic.org', title: { en: 'Ministry pack' } }, { id: 'mfaic.codename' })],
   };
 
-  it('shows managed settings read-only with "Set by your organisation"', async () => {
-    await setup(policy);
+  const nav = () => screen.getByRole('navigation', { name: 'Settings sections' });
+  const goTo = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
+    await user.click(within(nav()).getByRole('link', { name: new RegExp(`^${name}`) }));
+    await screen.findByRole('heading', { level: 2, name });
+  };
+
+  it('shows managed settings read-only with "Set by your organisation" in every section, marked in the navigation', async () => {
+    const { user } = await setup(policy);
     const locked = (setting: string) => document.querySelector(`[data-setting="${setting}"]`) as HTMLElement;
-    for (const key of ['checklistMode', 'accountType', 'enabledPlatforms', 'translationProviders']) {
+    const lockMarked = (name: string) => within(nav()).getByRole('link', { name: new RegExp(`^${name}`) }).textContent!.includes('🔒');
+    for (const name of ['General', 'Guideline packs', 'Checklist', 'Translation', 'Organisation']) expect(lockMarked(name), name).toBe(true);
+    for (const name of ['Your rules', 'Privacy', 'Backup']) expect(lockMarked(name), name).toBe(false);
+
+    for (const key of ['accountType', 'enabledPlatforms']) {
       expect(within(locked(key)).getAllByText(/Set by your organisation/).length, key).toBeGreaterThan(0);
     }
+    await goTo(user, 'Checklist');
+    expect(within(locked('checklistMode')).getAllByText(/Set by your organisation/).length).toBeGreaterThan(0);
     expect((screen.getByRole('radio', { name: 'Hold the post until required items are ticked' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'Remind me' }) as HTMLInputElement).disabled).toBe(true);
+
+    await goTo(user, 'Translation');
+    expect(within(locked('translationProviders')).getAllByText(/Set by your organisation/).length).toBeGreaterThan(0);
     expect((screen.getByRole('checkbox', { name: 'Allow cloud translation services' }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Add service' })).toBeNull();
     expect(within(locked('translationProviders')).getByText('Ministry MT')).toBeTruthy();
+
     // Organisation pack: always on, locked; switched-off built-in pack: locked too.
+    await goTo(user, 'Guideline packs');
     const org = packRow('mfaic.org')!;
     expect(org.dataset.origin).toBe('organisation');
     expect((within(org).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true);
@@ -179,7 +204,36 @@ describe('organisation policy', () => {
     expect((within(packRow('core.engagement')!).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true);
   });
 
+  it('the Organisation section lists every locked setting with its value, the reason and where it is shown', async () => {
+    const { user } = await setup(policy);
+    await goTo(user, 'Organisation');
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-org-setting]')];
+    expect(rows.map((r) => r.dataset.orgSetting).sort()).toEqual(
+      ['accountType', 'allowCloudTranslation', 'checklistMode', 'disabledBuiltinPacks', 'enabledPlatforms', 'translationProviders'].sort(),
+    );
+    const row = (key: string) => rows.find((r) => r.dataset.orgSetting === key)!;
+    expect(row('checklistMode').textContent).toContain('Before posting: Hold the post until required items are ticked');
+    expect(row('enabledPlatforms').textContent).toContain('Platforms: X, Telegram');
+    expect(row('translationProviders').textContent).toContain('Ministry MT');
+    expect(row('allowCloudTranslation').textContent).toContain('Allow cloud translation services: Off');
+    expect(row('disabledBuiltinPacks').textContent).toContain('core.engagement');
+    for (const r of rows) expect(r.textContent).toMatch(/your organisation set this by policy/);
+    expect(document.querySelector('[data-org-pack="mfaic.org"]')!.textContent).toMatch(/Ministry pack.*Required by your organisation/);
+    // "Shown in Translation" opens that section.
+    await user.click(within(row('allowCloudTranslation')).getByRole('link', { name: 'Shown in Translation' }));
+    await screen.findByRole('heading', { level: 2, name: 'Translation' });
+    expect(window.location.hash).toBe('#translation');
+  });
+
+  it('without policy the Organisation section says nothing is managed and no section is marked', async () => {
+    const { user } = await setup({});
+    expect(within(nav()).queryByText('🔒')).toBeNull();
+    await goTo(user, 'Organisation');
+    expect(document.querySelector('[data-org-none]')).not.toBeNull();
+  });
+
   it('ignores invalid policy values with a visible notice, never a crash', async () => {
+    window.history.replaceState(null, '', '#checklist');
     await setup({ checklistMode: 'always', enabledPlatforms: 'x', packs: [samplePack({ id: 'broken.org' }, { severity: 'fatal' })] });
     const notices = document.querySelector('[data-policy-notices]') as HTMLElement;
     expect(notices.getAttribute('role')).toBe('alert');
@@ -194,6 +248,7 @@ describe('organisation policy', () => {
   });
 
   it('re-reads policy when it changes', async () => {
+    window.history.replaceState(null, '', '#checklist');
     const { policy: source } = await setup({});
     expect((screen.getByRole('radio', { name: 'Remind me' }) as HTMLInputElement).disabled).toBe(false);
     source.set({ checklistMode: 'off' });
@@ -206,6 +261,7 @@ describe('organisation policy', () => {
 
 describe('translation services and Mastodon servers', () => {
   it('asks for the server permission from the click before adding a self-hosted service, then tests it', async () => {
+    window.history.replaceState(null, '', '#translation');
     const svc = services();
     const { user, settings } = await setup({}, svc);
     await user.selectOptions(screen.getByLabelText('Service'), 'apertium');
@@ -219,6 +275,7 @@ describe('translation services and Mastodon servers', () => {
   });
 
   it('does not add a server whose permission was refused', async () => {
+    window.history.replaceState(null, '', '#translation');
     const svc = services({ requestOrigins: vi.fn(async () => false) });
     const { user, settings } = await setup({}, svc);
     await user.type(screen.getByLabelText('Server address'), 'https://mt.example.org');
@@ -228,6 +285,7 @@ describe('translation services and Mastodon servers', () => {
   });
 
   it('never contacts a cloud service while cloud translation is off', async () => {
+    window.history.replaceState(null, '', '#translation');
     const svc = services();
     const { settings, user } = await setup({}, svc);
     await settings.getState().update({ translationProviders: [{ type: 'deepl', apiKey: 'k:fx' }] });
@@ -248,6 +306,7 @@ describe('translation services and Mastodon servers', () => {
 });
 
 describe('privacy section', () => {
+  at('privacy');
   it('lists exactly where translated text would go under the current settings', async () => {
     const { settings } = await setup();
     expect(document.querySelector('[data-privacy-nothing]')).not.toBeNull();
@@ -266,6 +325,7 @@ describe('privacy section', () => {
 });
 
 describe('settings file', () => {
+  at('backup');
   it('exports all settings and imports them back; a bad file changes nothing', async () => {
     const svc = services();
     const { user, settings, guidelines } = await setup({}, svc);
@@ -300,7 +360,7 @@ describe('UI language', () => {
     await screen.findByRole('heading', { name: 'ការកំណត់ Envoy' });
     expect(document.documentElement.lang).toBe('km');
     expect(document.querySelector('.envoy-root')!.getAttribute('lang')).toBe('km');
-    expect(screen.getByLabelText('នាំចូលកញ្ចប់គោលការណ៍ណែនាំ')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'ផ្នែកនៃការកំណត់' }).textContent).toContain('កញ្ចប់គោលការណ៍ណែនាំ');
     await user.selectOptions(screen.getByLabelText('ភាសាផ្ទាំងប្រើប្រាស់'), 'fr');
     await screen.findByRole('heading', { name: /Envoy/ });
     expect(document.documentElement.lang).toBe('fr');
