@@ -2,7 +2,7 @@
  * Issue 13 item 6: storage writes are checked. Over Chrome's quotas (tests/unit/state/quota-storage.ts)
  * a pack or settings import is refused with a message and nothing partial is kept.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore } from 'zustand/vanilla';
@@ -17,7 +17,13 @@ import { DEFAULT_SETTINGS } from '@/lib/state/settings';
 import { CHROME_LOCAL, CHROME_SYNC, quotaAreaStorage } from '../state/quota-storage';
 import { samplePack } from './options-popup.helpers';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '#');
+});
+
+/** Opens the options page at a section (#packs, #backup), as a deep link does. */
+const at = (section: string) => beforeEach(() => window.history.replaceState(null, '', `#${section}`));
 
 const services = (): OptionsServices => ({
   requestOrigins: vi.fn(async () => true),
@@ -52,6 +58,7 @@ const alertOf = (marker: string) => waitFor(() => {
 });
 
 describe('pack import over storage.local quota', () => {
+  at('packs');
   it('a pack the storage has no room for is refused with a message, not reported as imported', async () => {
     const local = quotaAreaStorage({ quotaBytes: 300 }); // smaller than the sample pack
     const { user, guidelines } = await setup(quotaAreaStorage(CHROME_SYNC), local);
@@ -77,6 +84,7 @@ describe('pack import over storage.local quota', () => {
 });
 
 describe('settings file over storage.sync limits: all or nothing', () => {
+  at('backup');
   const settingsFile = (instances: number, packs: unknown[]) =>
     JSON.stringify({
       format: 'envoy-settings',
