@@ -23,6 +23,8 @@ export interface ChunkRecord extends Structure {
   patternIds?: ReadonlySet<number> | null;
   /** The chunk normalised with its own offset map, for rules that match patterns on normalised text; filled lazily. */
   normalized?: Normalized;
+  /** Pattern ids the RE2Set pre-filter found in the normalised chunk (null: no pre-filter); filled lazily. */
+  normalizedPatternIds?: ReadonlySet<number> | null;
 }
 
 export interface PlacedChunk {

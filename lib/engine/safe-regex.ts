@@ -54,11 +54,11 @@ export function checkPattern(source: string, caseSensitive: boolean): string | n
   }
 }
 
-/** All non-empty matches (UTF-16 ranges), at most `cap`. */
-export function findAll(re: RE2JS, text: string, cap: number): Array<{ start: number; end: number }> {
+/** All non-empty matches (UTF-16 ranges), at most `cap`. `known`: a pre-filter already saw a match. */
+export function findAll(re: RE2JS, text: string, cap: number, known = false): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  // test() runs on the DFA without capture bookkeeping: most drafts have no match.
-  if (!re.test(text)) return out;
+  // test() runs without capture bookkeeping: most drafts have no match.
+  if (!known && !re.test(text)) return out;
   const m = re.matcher(text);
   while (out.length < cap && m.find()) {
     const s = m.start();

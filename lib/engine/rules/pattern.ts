@@ -28,7 +28,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         }
         if (rec.patternIds === undefined) rec.patternIds = bank.candidates(rec.text);
         const re = rec.patternIds && !rec.patternIds.has(id) ? null : bank.regex(id);
-        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK) : [];
+        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK, rec.patternIds !== null) : [];
         rec.patterns.set(base.index, ranges);
       }
       for (const r of ranges) {

@@ -13,7 +13,7 @@ import { normalize } from '../normalize';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { RuleBase, CompileEnv } from '../internal';
-import type { Doc } from '../document';
+import type { ChunkRecord, Doc } from '../document';
 import type { Range } from '../types';
 
 /** One group: listed terms, an RE2 pattern, or both (either may match). */
@@ -49,22 +49,49 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
         doc.truncated = true;
         return out;
       }
-      const n = (rec.normalized ??= normalize(rec.text));
-      const re = bank.regex(id);
-      ranges = re ? findAll(re, n.norm, MAX_MATCHES_PER_CHUNK).map((r) => ({ start: n.start[r.start]!, end: n.end[r.end - 1]! })) : [];
+      const n = normalizedChunk(rec, bank);
+      const re = n.ids === null || n.ids.has(id) ? bank.regex(id) : null;
+      // The set already said whether it matches, so the matcher only has to locate the matches.
+      ranges = re ? findAll(re, n.norm.norm, MAX_MATCHES_PER_CHUNK, n.ids !== null).map((r) => ({ start: n.norm.start[r.start]!, end: n.norm.end[r.end - 1]! })) : [];
       rec.patterns.set(key, ranges);
     }
     for (const r of ranges) out.push({ start: r.start + offset, end: r.end + offset });
   }
   return out;
 }
+
+/**
+ * The chunk normalised, and the ids of the patterns one RE2Set pass finds in it (null: no
+ * pre-filter), so the much slower individual matchers run only where a match exists.
+ */
+function normalizedChunk(rec: ChunkRecord, bank: PatternBank) {
+  const norm = (rec.normalized ??= normalize(rec.text));
+  if (rec.normalizedPatternIds === undefined) rec.normalizedPatternIds = bank.candidates(norm.norm);
+  return { norm, ids: rec.normalizedPatternIds };
+}
+
+/** False when a pattern-only group cannot match anywhere in the document (checked without running it). */
+function patternPossible(doc: Doc, bank: PatternBank, id: number): boolean {
+  for (const { rec } of doc.chunks) {
+    const { ids } = normalizedChunk(rec, bank);
+    if (ids === null || ids.has(id)) return true;
+  }
+  return false;
+}
 /** Memo keys for this rule's patterns must not collide with pattern rules (which use their index ≥ 0). */
 const memoKey = (base: RuleBase, group: number): number => -(base.index * 16 + group + 1);
 
-function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): (doc: Doc) => Range[] {
+interface CompiledGroup {
+  (doc: Doc): Range[];
+  /** Cheap test: false only when the group certainly has no hit (a pattern-only group the pre-filter rules out). */
+  possible(doc: Doc): boolean;
+}
+
+function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): CompiledGroup {
   const refs = (group.terms ?? []).map((t) => env.terms.ref(t, base));
   const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive);
-  return (doc) => {
+  const possible = (doc: Doc) => refs.length > 0 || pattern === null || patternPossible(doc, env.patterns, pattern);
+  const hits = (doc: Doc) => {
     const out: Range[] = [];
     for (const ref of refs) out.push(...doc.hits(base, ref, raw));
     if (pattern !== null) {
@@ -72,6 +99,7 @@ function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   };
+  return Object.assign(hits, { possible });
 }
 
 /** The gap in characters between two ranges (0 when they touch or overlap). */
@@ -90,6 +118,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
 
   return (doc, sink) => {
+    if (!groups.every((g) => g.possible(doc))) return;
     const anchors = groups[0]!(doc);
     if (anchors.length === 0) return;
     const others: Range[][] = [];
