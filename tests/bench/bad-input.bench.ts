@@ -12,6 +12,8 @@ import { MAX_DRAFT_CHARS, parseRequest } from '@/lib/messages';
 import { BACKGROUND_CHECK_BUDGET_MS } from '@/extension/checker-service';
 import { formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import { findProtectedSpans } from '@/lib/translation/protect';
+import { buildEntries, GuidelineIndex } from '@/lib/search';
+import { defaultGlossary } from '@/lib/translation/glossary';
 import type { Pack } from '@/lib/packs/schema';
 
 export interface BadInputCase {
@@ -22,7 +24,7 @@ export interface BadInputCase {
 
 const CTX: CheckContext = { accountType: 'official', modes: [], platform: 'x' };
 
-function defaultGuidelines() {
+function defaultPacks(): Pack[] {
   const dir = join(process.cwd(), 'lib/packs/defaults');
   const packs: Pack[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
@@ -30,8 +32,9 @@ function defaultGuidelines() {
     const r = parsed.ok ? loadPack(parsed.json, f) : parsed;
     if (r.ok) packs.push(r.pack);
   }
-  return compilePacks(packs);
+  return packs;
 }
+const defaultGuidelines = () => compilePacks(defaultPacks());
 
 /** A pseudo-random run without spaces (base64-like), so no two chunks are the same. */
 function spacelessRun(length: number): string {
@@ -84,6 +87,11 @@ export function badInputCases(): BadInputCase[] {
     { sources: Array.from({ length: 5000 }, (_, i) => ({ id: `S${i}`, title: 'S' })) },
   );
   const limitDraft = variedDraft(MAX_DRAFT_CHARS);
+  const evilPattern = compilePacks([JSON.parse(packJson([{ id: 'b.evil', type: 'pattern', severity: 'warning', category: 'style', message: { en: 'm' }, explanation: { en: 'e' }, sources: [{ ref: 'SRC' }], pattern: '(a+)+$' }])) as Pack]);
+  const unit = 'Samdech Techo Hun Sen met the ambassador of Swaziland in Phnom Penh, សម្តេច ហ៊ុន សែន. ';
+  const megabyteProse = unit.repeat(Math.ceil(1_000_000 / unit.length));
+  const prose200k = 'The Ministry welcomes the agreement. ក្រសួងស្វាគមន៍កិច្ចព្រមព្រៀង។ 🇰🇭 '.repeat(3_000).slice(0, 200_000);
+  const defaultPackList = defaultPacks();
   return [
     {
       // What the background's envoy:check handler does (extension/checker-service.ts) for a new
@@ -112,6 +120,36 @@ export function badInputCases(): BadInputCase[] {
         if (!r.findings.some((f) => f.match === 'TOP SECRET')) throw new Error('TOP SECRET after the 1 MB line was not found');
         return r;
       },
+    },
+    // The timings the unit tests used to assert (they now check only the results).
+    {
+      name: 'check: (a+)+$ pattern over 10 lines of 1,900 "a"',
+      targetMs: 2000,
+      run: () => checkText(evilPattern, ('a'.repeat(1900) + '!\n').repeat(10), CTX, { budgetMs: Infinity }),
+    },
+    {
+      name: 'check: 1 MB of prose, default budget',
+      targetMs: 1000,
+      run: () => checkText(g, megabyteProse, CTX),
+    },
+    {
+      name: 'check: 440 KB, 5 ms budget, stops and says so',
+      targetMs: 500,
+      run: () => {
+        const r = checkText(g, 'secret Swaziland text\n'.repeat(20000), CTX, { budgetMs: 5 });
+        if (!r.truncated) throw new Error('the budget did not stop the check');
+        return r;
+      },
+    },
+    {
+      name: 'count 200,000 chars of prose, every counting rule',
+      targetMs: 250,
+      run: () => (['twitter', 'bluesky', 'mastodon', 'threads', 'graphemes'] as const).map((rule) => countFor(rule, prose200k)),
+    },
+    {
+      name: 'lookup: build the full index (popup open)',
+      targetMs: 1000,
+      run: () => new GuidelineIndex(buildEntries(defaultPackList, defaultGlossary)),
     },
   ];
 }

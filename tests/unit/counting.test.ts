@@ -64,12 +64,10 @@ describe('counting large drafts (issue 13)', () => {
     }
   });
 
-  it('counts 200,000 characters of prose in linear time (minutes before)', () => {
+  it('counts 200,000 characters of prose (minutes before; the time is a bench case in tests/bench/bad-input.bench.ts)', () => {
     const prose = 'The Ministry welcomes the agreement. ក្រសួងស្វាគមន៍កិច្ចព្រមព្រៀង។ 🇰🇭 '.repeat(3_000).slice(0, 200_000);
     for (const rule of ['twitter', 'bluesky', 'mastodon', 'threads', 'graphemes'] as const) {
-      const t = performance.now();
-      countFor(rule, prose);
-      expect(performance.now() - t, rule).toBeLessThan(250);
+      expect(countFor(rule, prose), rule).toBeGreaterThan(100_000);
     }
   });
 });

@@ -49,7 +49,7 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
         doc.truncated = true;
         return out;
       }
-      const n = normalizedChunk(rec, bank);
+      const n = normalizedChunk(doc, rec, bank);
       const re = n.ids === null || n.ids.has(id) ? bank.regex(id) : null;
       // The set already said whether it matches, so the matcher only has to locate the matches.
       ranges = re ? findAll(re, n.norm.norm, MAX_MATCHES_PER_CHUNK, n.ids !== null).map((r) => ({ start: n.norm.start[r.start]!, end: n.norm.end[r.end - 1]! })) : [];
@@ -61,19 +61,28 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
 }
 
 /**
+ * Post-sized drafts use the pre-filter; on long documents the set's automaton, rebuilt for every
+ * distinct chunk, costs more than it saves (measured: seconds at 200,000 characters), so they keep
+ * one fast-failing matcher per pattern under the time budget.
+ */
+const PREFILTER_MAX_CHARS = 8000;
+
+/**
  * The chunk normalised, and the ids of the patterns one RE2Set pass finds in it (null: no
  * pre-filter), so the much slower individual matchers run only where a match exists.
  */
-function normalizedChunk(rec: ChunkRecord, bank: PatternBank) {
+function normalizedChunk(doc: Doc, rec: ChunkRecord, bank: PatternBank) {
   const norm = (rec.normalized ??= normalize(rec.text));
+  if (doc.text.length > PREFILTER_MAX_CHARS) return { norm, ids: null };
   if (rec.normalizedPatternIds === undefined) rec.normalizedPatternIds = bank.candidates(norm.norm);
   return { norm, ids: rec.normalizedPatternIds };
 }
 
 /** False when a pattern-only group cannot match anywhere in the document (checked without running it). */
 function patternPossible(doc: Doc, bank: PatternBank, id: number): boolean {
+  if (doc.text.length > PREFILTER_MAX_CHARS) return true;
   for (const { rec } of doc.chunks) {
-    const { ids } = normalizedChunk(rec, bank);
+    const { ids } = normalizedChunk(doc, rec, bank);
     if (ids === null || ids.has(id)) return true;
   }
   return false;

@@ -49,9 +49,7 @@ describe('checkText results', () => {
 
   it('stops at the time budget and reports truncated', () => {
     const big = 'secret Swaziland text\n'.repeat(20000);
-    const t = performance.now();
-    const r = checkText(g, big, CTX, { budgetMs: 5 });
-    expect(performance.now() - t).toBeLessThan(500);
+    const r = checkText(g, big, CTX, { budgetMs: 5 }); // its time: tests/bench/bad-input.bench.ts
     expect(r.truncated).toBe(true);
     expect(r.findings.length).toBeGreaterThan(0);
     for (const f of r.findings) expect(f.range.end).toBeLessThanOrEqual(big.length);
@@ -60,9 +58,7 @@ describe('checkText results', () => {
   it('checks a 1 MB single-line draft without freezing (default budget)', () => {
     const unit = 'Samdech Techo Hun Sen met the ambassador of Swaziland in Phnom Penh, សម្តេច ហ៊ុន សែន. ';
     const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
-    const t = performance.now();
-    const r = checkText(g, big, CTX);
-    expect(performance.now() - t).toBeLessThan(1000);
+    const r = checkText(g, big, CTX); // its time: tests/bench/bad-input.bench.ts
     expect(r.findings.length).toBeGreaterThan(0);
   });
 

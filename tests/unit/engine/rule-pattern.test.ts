@@ -28,9 +28,9 @@ describe('pattern rules (re2js)', () => {
   it('runs a catastrophic-backtracking pattern in linear time (patterns see one line at a time)', () => {
     const g = compilePacks([pack([rule({ type: 'pattern', pattern: '(a+)+$' })])]);
     const text = ('a'.repeat(1900) + '!\n').repeat(10);
-    const t = performance.now();
+    // Its time is a bench case (tests/bench/bad-input.bench.ts); here: it completes, nothing is flagged.
     const r = checkText(g, text, CTX, { budgetMs: Infinity });
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.truncated).toBe(false);
     expect(r.findings).toHaveLength(0);
   });
 });

@@ -52,8 +52,8 @@ describe('background check at the message limit', () => {
       const answer = await check(request as Extract<typeof request, { type: 'envoy:check' }> & object, 1);
       const ms = performance.now() - t;
       expect(answer.count).toBeGreaterThan(65_536); // over every platform's limit
-      // The bench (npm run bench) holds the ~100 ms target; here a margin for a loaded CI box.
-      expect(ms, counting).toBeLessThan(400);
+      // The time is a bench target (npm run bench: background check + count at the message limit).
+      console.log(`envoy:check at the limit, ${counting}: ${ms.toFixed(1)} ms`);
     }
   });
 
@@ -124,8 +124,7 @@ describe('translation plan at the message limit', () => {
     const plan = await svc.plan({ type: 'envoy:translate-plan', text, to: 'fr' });
     const ms = performance.now() - t;
     expect(plan.ok).toBe(true);
-    console.log(`translate-plan at ${MAX_TRANSLATE_CHARS} chars: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(400);
+    console.log(`translate-plan at ${MAX_TRANSLATE_CHARS} chars: ${ms.toFixed(1)} ms`); // target: npm run bench
   });
 });
 
@@ -153,7 +152,6 @@ describe('translation at the message limit', () => {
     const answer = await svc.translate({ type: 'envoy:translate', text, from: 'en', to: 'fr' }, 'tab');
     const ms = performance.now() - t;
     console.log(`translate at ${MAX_TRANSLATE_CHARS} chars (fake local server): ${ms.toFixed(1)} ms, ${rec.calls.length} requests`);
-    expect(answer.ok, JSON.stringify(answer).slice(0, 300)).toBe(true);
-    expect(ms).toBeLessThan(2000);
+    expect(answer.ok, JSON.stringify(answer).slice(0, 300)).toBe(true); // time target: npm run bench
   });
 });
