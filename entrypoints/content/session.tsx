@@ -18,6 +18,8 @@ import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/conte
 import { resolveSubmitButtons } from '@/entrypoints/content/submit-guard';
 import { registerPanelKhmerFont } from '@/entrypoints/content/khmer-font';
 import { placePanel, type Box } from '@/lib/panel-placement';
+import { PANEL_MEMORY_KEY, panelMemoryStore, parsePanelMemory, type PanelMemoryStore } from '@/components/panel/panel-memory';
+import { browserAreaStorage } from '@/extension/storage';
 import type { BridgeClient } from '@/extension/bridge-client';
 
 export const UI_NAME = 'diplomacy-assistant';
@@ -56,13 +58,16 @@ function newId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
-/** Places the panel next to the composer without covering it or the platform's own buttons. */
+/**
+ * Places the panel (or its minimised badge: the anchor's own size) next to the composer without
+ * covering it or the platform's own buttons.
+ */
 function position(anchor: HTMLElement, composer: HTMLElement, spec: ComposerMatch['spec']) {
   const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
   const keepClear = [composer, ...resolveSubmitButtons(composer, spec)].map((el) => toBox(el.getBoundingClientRect()));
   const { left, top } = placePanel({
     keepClear,
-    panel: { width: PANEL_WIDTH, height: anchor.offsetHeight || 120 },
+    panel: { width: anchor.offsetWidth || PANEL_WIDTH, height: anchor.offsetHeight || 120 },
     viewport: { width: window.innerWidth, height: window.innerHeight },
   });
   anchor.style.left = `${Math.round(left)}px`;
@@ -80,12 +85,19 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   const ignoredRules = new Set<string>();
   const shown = (f: PanelFinding) => !ignoredOnce.has(f.key) && !ignoredRules.has(f.ruleId);
 
+  // Minimised on this site before? First run? (storage.local; a failed read shows the full panel.)
+  const localArea = browserAreaStorage('local');
+  const memory = panelMemoryStore(localArea);
+  const hostname = location.hostname;
+  const remembered = await memory.load(hostname).catch(() => ({ collapsed: false, showIntro: false }));
+
   const state = createStore<SessionState>()(() => ({
     text: '',
     findings: [],
     checklistPrompts: [],
     counter: { count: 0, limit: spec.limit },
-    collapsed: false,
+    collapsed: remembered.collapsed,
+    showIntro: remembered.showIntro,
     canWrite: true,
     truncated: false,
     uncheckedChars: 0,
@@ -192,7 +204,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     const original = state.getState().text.slice(fix.range.start, fix.range.end);
     void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
   };
-  ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
+  ui.mounted?.render(<SessionView api={api} features={features} memory={memory} hostname={hostname} onApply={apply} onIgnore={ignore} />);
 
   const reposition = () => {
     const anchor = ui.uiContainer.querySelector<HTMLElement>('.envoy-anchor');
@@ -228,6 +240,8 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     }),
   );
   cleanups.push(onGuidelinesChanged(recheck));
+  // The first-run note dismissed in one composer (or tab) goes away in the others.
+  cleanups.push(localArea.watch(PANEL_MEMORY_KEY, (value) => state.setState({ showIntro: !parsePanelMemory(value).introDismissed })));
 
   // Which framework objects the MAIN-world bridge can reach on this composer
   // (none on Firefox, where there is no MAIN-world script).
@@ -271,15 +285,19 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
 function SessionView({
   api,
   features,
+  memory,
+  hostname,
   onApply,
   onIgnore,
 }: {
   api: SessionApi;
   features: readonly PanelFeature[];
+  memory: PanelMemoryStore;
+  hostname: string;
   onApply(finding: PanelFinding, fix: PanelFix): void;
   onIgnore(finding: PanelFinding, scope: 'once' | 'post'): void;
 }) {
-  const { findings, counter, collapsed, canWrite, truncated, uncheckedChars } = useStore(api.state);
+  const { findings, counter, collapsed, showIntro, canWrite, truncated, uncheckedChars } = useStore(api.state);
   const uiLanguage = useStore(api.settings, (v) => v.effective.uiLanguage);
   const lang = resolveUiLanguage(uiLanguage, navigator.language);
   return (
@@ -289,7 +307,16 @@ function SessionView({
         counter={counter}
         canFix={canWrite}
         collapsed={collapsed}
-        onToggle={() => api.state.setState({ collapsed: !collapsed })}
+        onToggle={() => {
+          // Only the user's own toggle is remembered for the site (not a feature opening the panel).
+          api.state.setState({ collapsed: !collapsed });
+          void memory.setCollapsed(hostname, !collapsed);
+        }}
+        showIntro={showIntro}
+        onDismissIntro={() => {
+          api.state.setState({ showIntro: false });
+          void memory.dismissIntro();
+        }}
         onApply={onApply}
         onIgnoreOnce={(f) => onIgnore(f, 'once')}
         onIgnorePost={(f) => onIgnore(f, 'post')}
