@@ -16,6 +16,8 @@ import { defaultGlossary } from '@/lib/translation/glossary';
 import type { UiLanguage } from '@/lib/vocabulary';
 import { makeGuidelines, makeSettings } from './options-popup.helpers';
 
+// Full default data under a shared 2-core machine: a generous per-test budget.
+vi.setConfig({ testTimeout: 30_000 });
 afterEach(() => cleanup());
 
 async function setup(browserLanguage: UiLanguage = 'en', copyText = vi.fn(async (_text: string) => undefined)) {
