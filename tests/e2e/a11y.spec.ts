@@ -97,6 +97,24 @@ for (const locale of ['en', 'km'] as const) {
       });
     }
 
+    it('the audit reaches into the panel’s shadow root (a planted nameless button is reported)', async () => {
+      const page = await openFixture(b.context, 'mastodon');
+      await focusComposer(page, 'mastodon');
+      await typeKeys(page, 'Swaziland and Burma signed. ');
+      const host = page.locator('diplomacy-assistant');
+      await expect.poll(() => host.locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
+      await page.evaluate(() => {
+        const panel = document.querySelector('diplomacy-assistant')!.shadowRoot!.querySelector('section.panel')!;
+        const bad = document.createElement('button');
+        bad.className = 'planted';
+        panel.append(bad);
+      });
+      const found = await audit(page, 'diplomacy-assistant');
+      expect(found.map((v) => v.id)).toContain('button-name');
+      expect(JSON.stringify(found)).toContain('.planted');
+      await page.close();
+    });
+
     it('options page', async () => {
       const page = await open('options.html');
       await expectClean(`options ${locale}`, page);

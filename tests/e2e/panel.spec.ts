@@ -165,7 +165,7 @@ describe('compact panel, badge and per-site memory', () => {
     // Same site, new page: still minimised. Expanding is remembered too.
     const again = await openFixture(browser.context, 'mastodon');
     await focusComposer(again, 'mastodon');
-    await typeKeys(again, 'Swaziland. ');
+    await typeKeys(again, 'Swaziland and Burma signed. ');
     const region2 = shadow(again).getByRole('region', { name: 'Envoy findings' });
     const badge2 = region2.getByRole('button', { name: /^Envoy: \d+ issues?\. Show the panel$/ });
     await badge2.waitFor({ timeout: 5000 });
@@ -177,12 +177,12 @@ describe('compact panel, badge and per-site memory', () => {
     await expect.poll(() => shadow(other).locator('[data-rule]').count(), { timeout: 5000 }).toBeGreaterThan(0);
     await other.close();
     await badge2.click();
-    await expect.poll(() => region2.locator('[data-rule]').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => region2.locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
     await again.close();
     const third = await openFixture(browser.context, 'mastodon');
     await focusComposer(third, 'mastodon');
-    await typeKeys(third, 'Swaziland. ');
-    await expect.poll(() => shadow(third).locator('[data-rule]').count(), { timeout: 5000 }).toBe(1);
+    await typeKeys(third, 'Swaziland and Burma signed. ');
+    await expect.poll(() => shadow(third).locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
     await third.close();
   });
 
@@ -202,8 +202,8 @@ describe('compact panel, badge and per-site memory', () => {
       await page.close();
       const next = await openFixture(fresh.context, 'mastodon');
       await focusComposer(next, 'mastodon');
-      await typeKeys(next, 'Swaziland. ');
-      await expect.poll(() => next.locator('diplomacy-assistant [data-rule]').count(), { timeout: 5000 }).toBe(1);
+      await typeKeys(next, 'Swaziland and Burma signed. ');
+      await expect.poll(() => next.locator('diplomacy-assistant [data-rule]').count(), { timeout: 5000 }).toBe(2);
       expect(await next.locator('diplomacy-assistant [data-first-run]').count()).toBe(0);
       await next.close();
     } finally {
