@@ -7,6 +7,7 @@
  * badge beside the composer that is remembered per site, and shows the
  * first-run note until it is dismissed.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { composerLocator, focusComposer, launchBrowser, openFixture, submitLocator, typeKeys, type FixtureName, type LaunchedBrowser } from './harness';
@@ -18,6 +19,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Khmer fonts the system itself has (fontconfig), so the font test says what it proved on this machine. */
+function systemKhmerFonts(): string {
+  try {
+    return execFileSync('fc-list', [':lang=km', 'family'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).join(', ');
+  } catch {
+    return 'unknown (no fc-list)';
+  }
+}
 
 const counter = (page: Page) =>
   page.evaluate(() => {
@@ -255,19 +265,24 @@ describe('UI language in the page', () => {
 
     const widths = await page.evaluate(() => {
       const root = document.querySelector('diplomacy-assistant')!.shadowRoot!;
-      const label = root.querySelector('section.panel')!.getAttribute('aria-label')!;
+      // The Khmer letters of the panel's own (Khmer) label, without its Latin "Envoy".
+      const khmer = root.querySelector('section.panel')!.getAttribute('aria-label')!.replace(/[^\u1780-\u17FF]/gu, '');
       const probe = (family: string | null) => {
         const span = document.createElement('span');
-        span.textContent = label;
+        span.textContent = khmer;
         if (family) span.style.fontFamily = family;
         root.querySelector('.envoy-root')!.append(span);
         const width = span.getBoundingClientRect().width;
         span.remove();
         return width;
       };
-      return { panel: probe(null), fallback: probe('sans-serif') };
+      return { khmer, panel: probe(null), bundled: probe("'Envoy Khmer'"), fallback: probe('sans-serif') };
     });
+    console.info(`Khmer label in the panel: ${widths.panel.toFixed(1)} px; bundled face only: ${widths.bundled.toFixed(1)} px; fallback: ${widths.fallback.toFixed(1)} px; system Khmer fonts: ${systemKhmerFonts() || 'none'}`);
+    expect(widths.khmer.length).toBeGreaterThan(5);
     expect(widths.panel).toBeGreaterThan(0);
+    // Drawn with the bundled face (same width as with it alone), not with the fallback.
+    expect(Math.abs(widths.panel - widths.bundled)).toBeLessThan(0.5);
     expect(Math.abs(widths.panel - widths.fallback)).toBeGreaterThan(2);
 
     await options.getByLabel('ភាសាផ្ទាំងប្រើប្រាស់', { exact: true }).selectOption('en');
