@@ -17,7 +17,7 @@ import type { DraftChecker } from '@/entrypoints/content/checker';
 import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
 import { resolveSubmitButtons } from '@/entrypoints/content/submit-guard';
 import { registerPanelKhmerFont } from '@/entrypoints/content/khmer-font';
-import { placePanel, type Box } from '@/lib/panel-placement';
+import { placePanel, union, type Box } from '@/lib/panel-placement';
 import { PANEL_MEMORY_KEY, panelMemoryStore, parsePanelMemory, type PanelMemoryStore } from '@/components/panel/panel-memory';
 import { browserAreaStorage } from '@/extension/storage';
 import type { BridgeClient } from '@/extension/bridge-client';
@@ -58,17 +58,38 @@ function newId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
+/** Below this the panel is not worth shrinking further: it may then cover the least it can. */
+const MIN_PANEL_HEIGHT = 96;
+const GAP = 8;
+
 /**
  * Places the panel (or its minimised badge: the anchor's own size) next to the composer without
- * covering it or the platform's own buttons.
+ * covering it or the platform's own buttons. Where no free band is tall enough for the whole panel
+ * (a composer at the bottom of a chat window), the panel is made shorter (it scrolls) to fit the
+ * largest free band, rather than cover the Send button.
  */
 function position(anchor: HTMLElement, composer: HTMLElement, spec: ComposerMatch['spec']) {
   const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
-  const keepClear = [composer, ...resolveSubmitButtons(composer, spec)].map((el) => toBox(el.getBoundingClientRect()));
+  const keepClear = [composer, ...resolveSubmitButtons(composer, spec)]
+    .map((el) => toBox(el.getBoundingClientRect()))
+    .filter((b) => b.width > 0 && b.height > 0);
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  const width = anchor.offsetWidth || PANEL_WIDTH;
+  if (keepClear.length > 0) {
+    const area = union(keepClear);
+    const sideways = area.left + area.width + GAP + width <= viewport.width - GAP || area.left - GAP - width >= GAP;
+    const room = Math.max(
+      area.top - 2 * GAP, // above
+      viewport.height - (area.top + area.height) - 2 * GAP, // below
+      sideways ? viewport.height - 2 * GAP : 0,
+    );
+    anchor.style.setProperty('--envoy-panel-max-height', `${Math.round(Math.max(room, MIN_PANEL_HEIGHT))}px`);
+  }
   const { left, top } = placePanel({
     keepClear,
-    panel: { width: anchor.offsetWidth || PANEL_WIDTH, height: anchor.offsetHeight || 120 },
-    viewport: { width: window.innerWidth, height: window.innerHeight },
+    panel: { width, height: anchor.offsetHeight || 120 },
+    viewport,
+    gap: GAP,
   });
   anchor.style.left = `${Math.round(left)}px`;
   anchor.style.top = `${Math.round(top)}px`;
