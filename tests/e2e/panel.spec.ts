@@ -196,6 +196,24 @@ describe('compact panel, badge and per-site memory', () => {
     await third.close();
   });
 
+  it('never covers the composer or the Send button of a chat composer at the bottom of the window (WhatsApp)', async () => {
+    const page = await openFixture(browser.context, 'whatsapp');
+    await focusComposer(page, 'whatsapp');
+    await typeKeys(page, 'Swaziland and Burma signed. Cable marked TOP SECRET.');
+    const panel = shadow(page).locator('section.panel');
+    await expect.poll(() => shadow(page).locator('[data-rule]').count(), { timeout: 5000 }).toBeGreaterThan(1);
+    await page.waitForTimeout(300); // placement follows the panel's size
+    const box = (await panel.boundingBox())!;
+    const composer = (await composerLocator(page, 'whatsapp').boundingBox())!;
+    const submit = (await submitLocator(page, 'whatsapp').boundingBox())!;
+    expect(boxesOverlap(box, composer)).toBe(false);
+    expect(boxesOverlap(box, submit)).toBe(false);
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.close();
+  });
+
   it('shows the first-run note (what Envoy checks, where text goes) until it is dismissed, then never again', async () => {
     const fresh = await launchBrowser({ extension: true });
     try {
