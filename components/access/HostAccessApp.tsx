@@ -31,14 +31,20 @@ function HostAccessBody({ origin: raw, request, close }: HostAccessProps) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<'granted' | 'denied' | undefined>();
   const origin = askableOrigin(raw);
-  if (!origin) return <p role="alert">{t('access.invalid')}</p>;
+  if (!origin)
+    return (
+      <main className="page-main access-main">
+        <p role="alert">{t('access.invalid')}</p>
+      </main>
+    );
   const host = origin.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
   return (
-    <main style={{ padding: 16, maxWidth: 460 }}>
-      <h1 style={{ fontSize: '1.2em' }}>{t('access.title', { host })}</h1>
+    <main className="page-main access-main">
+      <h1>{t('access.title', { host })}</h1>
       <p>{t('access.explain', { host })}</p>
       <button
         type="button"
+        className="primary"
         data-host-access={origin}
         onClick={() => {
           // The prompt must come straight from this click: nothing is awaited before it.

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { SeverityMark } from '@/components/panel/SeverityMark';
 import type { PanelFinding, PanelFix } from '@/components/panel/types';
 import { langAttributes } from '@/lib/i18n';
 import { onTrusted } from '@/components/trusted';
@@ -20,42 +21,51 @@ interface Props {
   onIgnorePost(finding: PanelFinding): void;
 }
 
-/** One finding: message, fixes, and the explanation with sources on demand. */
+/**
+ * One finding, compact: one line with the severity (shape and word, not colour
+ * only), the message and its fixes; "Why?" opens the explanation, sources and
+ * the ignore actions. Fix buttons stay on the line (docs/hooks.md: "Apply …").
+ */
 export function FindingItem({ finding, canFix, onApply, onIgnoreOnce, onIgnorePost }: Props) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const message = pickText(finding.message, lang);
   return (
-    <li className="finding" data-rule={finding.ruleId} data-severity={finding.severity} data-finding-key={finding.key}>
-      <div className="finding-head">
-        <span className="severity">{t(`severity.${finding.severity}`)}</span>
-        <span className="message" {...(finding.message[lang] ? langAttributes(lang) : { lang: 'en' })}>
+    <li
+      className={`finding${open ? ' open' : ''}`}
+      data-rule={finding.ruleId}
+      data-severity={finding.severity}
+      data-finding-key={finding.key}
+    >
+      <div className="finding-line">
+        <SeverityMark severity={finding.severity} label={t(`severity.${finding.severity}`)} />
+        <span className="message" title={open ? undefined : message} {...(finding.message[lang] ? langAttributes(lang) : { lang: 'en' })}>
           {message}
         </span>
-      </div>
-      <div className="finding-actions">
-        {canFix &&
-          finding.fixes.map((fix, i) =>
-            fix.replacement === '' ? (
-              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={onTrusted(() => onApply(finding, fix))}>
-                {t('panel.remove', { match: finding.match })}
+        <span className="finding-actions">
+          {canFix &&
+            finding.fixes.map((fix, i) => (
+              <button
+                key={i}
+                type="button"
+                className="primary"
+                onMouseDown={keepComposerFocus}
+                onClick={onTrusted(() => onApply(finding, fix))}
+              >
+                {fix.replacement === '' ? t('panel.remove', { match: finding.match }) : t('panel.apply', { replacement: fix.replacement })}
               </button>
-            ) : (
-              <button key={i} type="button" className="primary" onMouseDown={keepComposerFocus} onClick={onTrusted(() => onApply(finding, fix))}>
-                {t('panel.apply', { replacement: fix.replacement })}
-              </button>
-            ),
-          )}
-        <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={onTrusted(() => setOpen(!open))}>
-          {t('panel.why')}
-        </button>
-        <button type="button" onClick={onTrusted(() => onIgnoreOnce(finding))}>
-          {t('panel.ignoreOnce')}
-        </button>
-        <button type="button" onClick={onTrusted(() => onIgnorePost(finding))}>
-          {t('panel.ignorePost')}
-        </button>
+            ))}
+          <button
+            type="button"
+            className="finding-why"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={onTrusted(() => setOpen(!open))}
+          >
+            {t('panel.why')}
+          </button>
+        </span>
       </div>
       <div id={detailsId} hidden={!open} className="finding-details">
         <p {...(finding.explanation[lang] ? langAttributes(lang) : { lang: 'en' })}>{pickText(finding.explanation, lang)}</p>
@@ -79,6 +89,14 @@ export function FindingItem({ finding, canFix, onApply, onIgnoreOnce, onIgnorePo
             </ul>
           </>
         )}
+        <div className="finding-more">
+          <button type="button" onClick={onTrusted(() => onIgnoreOnce(finding))}>
+            {t('panel.ignoreOnce')}
+          </button>
+          <button type="button" onClick={onTrusted(() => onIgnorePost(finding))}>
+            {t('panel.ignorePost')}
+          </button>
+        </div>
       </div>
     </li>
   );

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/components/i18n';
+import { cardAnswer } from '@/components/popup/answer';
 import type { GuidelineResult } from '@/lib/search';
 
 const KHMER = /[\u1780-\u17FF]/u;
@@ -66,6 +67,9 @@ function OfficialForms({ names }: { names: NonNullable<GuidelineResult['entry'][
     <ul className="official-forms">
       {rows.map(({ l, text }) => (
         <li key={l} lang={l} data-lang={l}>
+          <span className="form-lang" aria-hidden="true">
+            {l.toUpperCase()}
+          </span>{' '}
           {text}
         </li>
       ))}
@@ -73,44 +77,107 @@ function OfficialForms({ names }: { names: NonNullable<GuidelineResult['entry'][
   );
 }
 
-/** One lookup result: the title, and on opening the full explanation and sources. */
-export function GuidelineResultItem({ hit }: { hit: GuidelineResult }) {
+interface CardProps {
+  hit: GuidelineResult;
+  /** Roving focus: the one card reachable with Tab. */
+  tabbable: boolean;
+  onCopy(text: string): void;
+  onFocusCard(): void;
+  onKeyDown(e: KeyboardEvent<HTMLLIElement>): void;
+}
+
+/**
+ * One lookup result as a card: the type badge, the answer first ("Write: …"), a copy button, the
+ * official forms, and on opening the full explanation and sources.
+ */
+export const GuidelineResultItem = forwardRef<HTMLLIElement, CardProps>(function GuidelineResultItem(
+  { hit, tabbable, onCopy, onFocusCard, onKeyDown },
+  ref,
+) {
   const { t, lang } = useI18n();
   const { entry } = hit;
+  const headingId = useId();
   // The body is rendered only once opened: typing re-renders the list on every keystroke.
   const [open, setOpen] = useState(false);
+  const answer = cardAnswer(hit, lang);
   return (
-    <li data-guideline={hit.id} data-kind={hit.kind} {...(hit.severity ? { 'data-severity': hit.severity } : {})}>
+    <li
+      ref={ref}
+      className="result-card"
+      tabIndex={tabbable ? 0 : -1}
+      aria-labelledby={headingId}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocusCard();
+      }}
+      onKeyDown={onKeyDown}
+      data-guideline={hit.id}
+      data-kind={hit.kind}
+      {...(hit.severity ? { 'data-severity': hit.severity } : {})}
+    >
+      <div className="card-top">
+        <span className="type-badge" data-kind={hit.kind}>
+          {t(`popup.kind.${hit.kind}`)}
+        </span>
+        {hit.severity ? <span className="card-severity">{t(`severity.${hit.severity}`)}</span> : null}
+      </div>
+      <p className="card-answer" id={headingId}>
+        {answer.write !== undefined ? (
+          <>
+            <span className="visually-hidden">{t(`popup.kind.${hit.kind}`)}: </span>
+            {t('popup.write')}{' '}
+            <strong data-answer="" {...langOf(answer.write, lang)}>
+              {answer.write}
+            </strong>
+          </>
+        ) : (
+          <>
+            <span className="visually-hidden">{t(`popup.kind.${hit.kind}`)}: </span>
+            <span {...langOf(hit.title, lang)}>{hit.title}</span>
+          </>
+        )}
+      </p>
+      {answer.write !== undefined && answer.write !== hit.title && !(entry.names && NAMED_KINDS.has(entry.kind)) ? (
+        <p className="card-title" {...langOf(hit.title, lang)}>
+          {hit.title}
+        </p>
+      ) : null}
+      {answer.avoid.length > 0 ? <p className="card-avoid">{t('popup.avoid', { terms: answer.avoid.join(', ') })}</p> : null}
+      {entry.names && NAMED_KINDS.has(entry.kind) ? <OfficialForms names={entry.names} /> : null}
+      <div className="card-actions">
+        <button type="button" className="copy" aria-label={t('popup.copy', { text: answer.copy })} onClick={() => onCopy(answer.copy)}>
+          {t('popup.copyButton')}
+        </button>
+      </div>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          <span className="kind">{t(`popup.kind.${hit.kind}`)}</span> <span {...langOf(hit.title, lang)}>{hit.title}</span>
+          {t('popup.more')}
+          <span className="visually-hidden">: {hit.title}</span>
         </summary>
         {open && (
-        <div className="guideline-body">
-          {hit.explanation ? <p {...langOf(hit.explanation, lang)}>{hit.explanation}</p> : null}
-          {entry.address ? (
-            <>
-              {entry.address.preferred ? <p>{t('popup.address.preferred', { title: entry.address.preferred })}</p> : null}
-              <TermList label={t('popup.address.names')} items={entry.address.names} />
-              <TermList label={t('popup.address.titles')} items={entry.address.titles} />
-              <TermList label={t('popup.address.forbidden')} items={entry.address.forbidden} />
-            </>
-          ) : null}
-          {entry.glossary ? (
-            <>
-              <TermList
-                label={t('popup.glossary.forms')}
-                items={Object.entries(entry.glossary.forms).map(([l, forms]) => `${l}: ${forms.join(' / ')}`)}
-              />
-              {!entry.glossary.reviewed ? <p className="note">{t('popup.glossary.unreviewed')}</p> : null}
-            </>
-          ) : null}
-          {hit.pack ? <p className="pack">{t('popup.pack', { pack: hit.pack })}</p> : null}
-          <Sources sources={hit.sources} />
-        </div>
+          <div className="guideline-body">
+            {hit.explanation ? <p {...langOf(hit.explanation, lang)}>{hit.explanation}</p> : null}
+            {entry.address ? (
+              <>
+                {entry.address.preferred ? <p>{t('popup.address.preferred', { title: entry.address.preferred })}</p> : null}
+                <TermList label={t('popup.address.names')} items={entry.address.names} />
+                <TermList label={t('popup.address.titles')} items={entry.address.titles} />
+                <TermList label={t('popup.address.forbidden')} items={entry.address.forbidden} />
+              </>
+            ) : null}
+            {entry.glossary ? (
+              <>
+                <TermList
+                  label={t('popup.glossary.forms')}
+                  items={Object.entries(entry.glossary.forms).map(([l, forms]) => `${l}: ${forms.join(' / ')}`)}
+                />
+                {!entry.glossary.reviewed ? <p className="note">{t('popup.glossary.unreviewed')}</p> : null}
+              </>
+            ) : null}
+            {hit.pack ? <p className="pack">{t('popup.pack', { pack: hit.pack })}</p> : null}
+            <Sources sources={hit.sources} />
+          </div>
         )}
       </details>
-      {entry.names && NAMED_KINDS.has(entry.kind) ? <OfficialForms names={entry.names} /> : null}
     </li>
   );
-}
+});

@@ -11,7 +11,10 @@ export interface SessionState {
   findings: PanelFinding[];
   checklistPrompts: CheckResponse['checklistPrompts'];
   counter: PanelCounter;
+  /** Minimised to a badge (remembered per site when the user toggles it). */
   collapsed: boolean;
+  /** The first-run note is shown until dismissed. */
+  showIntro: boolean;
   /** False when this editor cannot be written safely: findings are shown read-only. */
   canWrite: boolean;
   /** The last check stopped early; `uncheckedChars` of the draft were not read. */

@@ -17,7 +17,9 @@ import type { DraftChecker } from '@/entrypoints/content/checker';
 import type { PanelFeature, SessionApi, SessionState } from '@/entrypoints/content/session-api';
 import { resolveSubmitButtons } from '@/entrypoints/content/submit-guard';
 import { registerPanelKhmerFont } from '@/entrypoints/content/khmer-font';
-import { placePanel, type Box } from '@/lib/panel-placement';
+import { placePanel, union, type Box } from '@/lib/panel-placement';
+import { PANEL_MEMORY_KEY, panelMemoryStore, parsePanelMemory, type PanelMemoryStore } from '@/components/panel/panel-memory';
+import { browserAreaStorage } from '@/extension/storage';
 import type { BridgeClient } from '@/extension/bridge-client';
 
 export const UI_NAME = 'diplomacy-assistant';
@@ -56,14 +58,38 @@ function newId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
-/** Places the panel next to the composer without covering it or the platform's own buttons. */
+/** Below this the panel is not worth shrinking further: it may then cover the least it can. */
+const MIN_PANEL_HEIGHT = 96;
+const GAP = 8;
+
+/**
+ * Places the panel (or its minimised badge: the anchor's own size) next to the composer without
+ * covering it or the platform's own buttons. Where no free band is tall enough for the whole panel
+ * (a composer at the bottom of a chat window), the panel is made shorter (it scrolls) to fit the
+ * largest free band, rather than cover the Send button.
+ */
 function position(anchor: HTMLElement, composer: HTMLElement, spec: ComposerMatch['spec']) {
   const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
-  const keepClear = [composer, ...resolveSubmitButtons(composer, spec)].map((el) => toBox(el.getBoundingClientRect()));
+  const keepClear = [composer, ...resolveSubmitButtons(composer, spec)]
+    .map((el) => toBox(el.getBoundingClientRect()))
+    .filter((b) => b.width > 0 && b.height > 0);
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  const width = anchor.offsetWidth || PANEL_WIDTH;
+  if (keepClear.length > 0) {
+    const area = union(keepClear);
+    const sideways = area.left + area.width + GAP + width <= viewport.width - GAP || area.left - GAP - width >= GAP;
+    const room = Math.max(
+      area.top - 2 * GAP, // above
+      viewport.height - (area.top + area.height) - 2 * GAP, // below
+      sideways ? viewport.height - 2 * GAP : 0,
+    );
+    anchor.style.setProperty('--envoy-panel-max-height', `${Math.round(Math.max(room, MIN_PANEL_HEIGHT))}px`);
+  }
   const { left, top } = placePanel({
     keepClear,
-    panel: { width: PANEL_WIDTH, height: anchor.offsetHeight || 120 },
-    viewport: { width: window.innerWidth, height: window.innerHeight },
+    panel: { width, height: anchor.offsetHeight || 120 },
+    viewport,
+    gap: GAP,
   });
   anchor.style.left = `${Math.round(left)}px`;
   anchor.style.top = `${Math.round(top)}px`;
@@ -88,13 +114,14 @@ function createIgnores() {
 }
 type Ignores = ReturnType<typeof createIgnores>;
 
-function createSessionState(spec: ComposerMatch['spec']) {
+function createSessionState(spec: ComposerMatch['spec'], remembered: { collapsed: boolean; showIntro: boolean }) {
   return createStore<SessionState>()(() => ({
     text: '',
     findings: [],
     checklistPrompts: [],
     counter: { count: 0, limit: spec.limit },
-    collapsed: false,
+    collapsed: remembered.collapsed,
+    showIntro: remembered.showIntro,
     canWrite: true,
     truncated: false,
     uncheckedChars: 0,
@@ -305,7 +332,12 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   const id = newId();
   element.setAttribute(TARGET_ATTRIBUTE, id);
   const ignores = createIgnores();
-  const state = createSessionState(match.spec);
+  // Minimised on this site before? First run? (storage.local; a failed read shows the full panel.)
+  const localArea = browserAreaStorage('local');
+  const memory = panelMemoryStore(localArea);
+  const hostname = location.hostname;
+  const remembered = await memory.load(hostname).catch(() => ({ collapsed: false, showIntro: false }));
+  const state = createSessionState(match.spec, remembered);
   const checks = createRechecker(deps, id, state, ignores);
   const ui = await mountPanelUi(ctx, adapter, match, id);
   const api = createSessionApi(deps, id, ui, state, checks.recheck);
@@ -318,9 +350,11 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
     const original = state.getState().text.slice(fix.range.start, fix.range.end);
     void api.replaceRange(fix.range.start, fix.range.end, fix.replacement, original);
   };
-  ui.mounted?.render(<SessionView api={api} features={features} onApply={apply} onIgnore={ignore} />);
+  ui.mounted?.render(<SessionView api={api} features={features} memory={memory} hostname={hostname} onApply={apply} onIgnore={ignore} />);
 
   const cleanups = watchComposer(deps, ui, checks);
+  // The first-run note dismissed in one composer (or tab) goes away in the others.
+  cleanups.push(localArea.watch(PANEL_MEMORY_KEY, (value) => state.setState({ showIntro: !parsePanelMemory(value).introDismissed })));
   probeBridge(bridge, id, ui.shadowHost);
   cleanups.push(...attachFeatures(features, api));
 
@@ -347,15 +381,19 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
 function SessionView({
   api,
   features,
+  memory,
+  hostname,
   onApply,
   onIgnore,
 }: {
   api: SessionApi;
   features: readonly PanelFeature[];
+  memory: PanelMemoryStore;
+  hostname: string;
   onApply(finding: PanelFinding, fix: PanelFix): void;
   onIgnore(finding: PanelFinding, scope: 'once' | 'post'): void;
 }) {
-  const { findings, counter, collapsed, canWrite, truncated, uncheckedChars } = useStore(api.state);
+  const { findings, counter, collapsed, showIntro, canWrite, truncated, uncheckedChars } = useStore(api.state);
   const uiLanguage = useStore(api.settings, (v) => v.effective.uiLanguage);
   const lang = resolveUiLanguage(uiLanguage, navigator.language);
   return (
@@ -365,7 +403,16 @@ function SessionView({
         counter={counter}
         canFix={canWrite}
         collapsed={collapsed}
-        onToggle={() => api.state.setState({ collapsed: !collapsed })}
+        onToggle={() => {
+          // Only the user's own toggle is remembered for the site (not a feature opening the panel).
+          api.state.setState({ collapsed: !collapsed });
+          void memory.setCollapsed(hostname, !collapsed);
+        }}
+        showIntro={showIntro}
+        onDismissIntro={() => {
+          api.state.setState({ showIntro: false });
+          void memory.dismissIntro();
+        }}
         onApply={onApply}
         onIgnoreOnce={(f) => onIgnore(f, 'once')}
         onIgnorePost={(f) => onIgnore(f, 'post')}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { mountPage } from '@/components/mount';
 import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/popup/popup.css';
 import { guidelinesStore } from '@/extension/guidelines';
 import { sendToBackground, sendToTab } from '@/extension/messaging';
 import { settingsStore } from '@/extension/settings';

@@ -2,11 +2,15 @@
  * The in-page panel on the real-editor fixtures: the counter uses each
  * platform's own counting for Latin, Khmer and emoji drafts; "Ignore once"
  * hides one occurrence, "Ignore for this post" the rule; the panel is
- * reachable by keyboard, labelled, and does not take focus from the composer.
+ * reachable by keyboard, labelled, and does not take focus from the composer;
+ * it is compact (counts by severity, one line per finding), minimises to a
+ * badge beside the composer that is remembered per site, and shows the
+ * first-run note until it is dismissed.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { focusComposer, launchBrowser, openFixture, typeKeys, type FixtureName, type LaunchedBrowser } from './harness';
+import { composerLocator, focusComposer, launchBrowser, openFixture, submitLocator, typeKeys, type FixtureName, type LaunchedBrowser } from './harness';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -15,6 +19,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Khmer fonts the system itself has (fontconfig), so the font test says what it proved on this machine. */
+function systemKhmerFonts(): string {
+  try {
+    return execFileSync('fc-list', [':lang=km', 'family'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).join(', ');
+  } catch {
+    return 'unknown (no fc-list)';
+  }
+}
 
 const counter = (page: Page) =>
   page.evaluate(() => {
@@ -70,13 +83,17 @@ describe('ignoring findings', () => {
       );
     await expect.poll(async () => (await rules()).length, { timeout: 5000 }).toBe(2);
     const swazi = panel.locator('[data-rule]', { hasText: 'Eswatini' });
+    // Findings are one line each: the ignore actions are under "Why?".
+    await swazi.getByRole('button', { name: 'Why?' }).click();
     await swazi.getByRole('button', { name: 'Ignore once' }).click();
     await expect.poll(async () => (await rules()).length).toBe(1);
     // A new occurrence of the same rule shows again.
     await focusComposer(page, 'mastodon');
     await typeKeys(page, 'Swaziland again.');
     await expect.poll(async () => (await rules()).filter((t) => t.includes('Eswatini')).length, { timeout: 5000 }).toBe(1);
-    await panel.locator('[data-rule]', { hasText: 'Eswatini' }).getByRole('button', { name: 'Ignore for this post' }).click();
+    const again = panel.locator('[data-rule]', { hasText: 'Eswatini' });
+    await again.getByRole('button', { name: 'Why?' }).click();
+    await again.getByRole('button', { name: 'Ignore for this post' }).click();
     await focusComposer(page, 'mastodon');
     await typeKeys(page, ' Swaziland.');
     await page.waitForTimeout(400);
@@ -109,6 +126,117 @@ describe('accessibility of the panel', () => {
     expect(await why.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => region.getByText('Sources').count()).toBeGreaterThan(0);
     await page.close();
+  });
+});
+
+describe('compact panel, badge and per-site memory', () => {
+  const shadow = (page: Page) => page.locator('diplomacy-assistant');
+  const boxesOverlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('shows counts by severity and one line per finding, with the fix on the line', async () => {
+    const page = await openFixture(browser.context, 'mastodon');
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, 'Swaziland and Burma signed. ');
+    const region = shadow(page).getByRole('region', { name: 'Envoy findings' });
+    await expect.poll(() => region.locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
+    const counts = region.getByRole('list', { name: 'Findings by severity' });
+    expect((await counts.innerText()).replace(/\s+/g, ' ')).toMatch(/\d+ (to fix|to check|suggestions?)/);
+    // Each closed finding is a single line: its height is about one line of its button row.
+    for (const item of await region.locator('[data-rule]').all()) {
+      const height = (await item.boundingBox())!.height;
+      expect(height).toBeLessThan(44);
+      expect(await item.getByRole('button', { name: /^Apply/ }).count()).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  it('minimises to a badge beside the composer (never over it or the Post button), remembered for the site', async () => {
+    const page = await openFixture(browser.context, 'mastodon');
+    await focusComposer(page, 'mastodon');
+    await typeKeys(page, 'Swaziland and Burma signed. ');
+    const region = shadow(page).getByRole('region', { name: 'Envoy findings' });
+    await expect.poll(() => region.locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
+    await region.getByRole('button', { name: 'Minimise the Envoy panel' }).click();
+    const badge = region.getByRole('button', { name: 'Envoy: 2 issues. Show the panel' });
+    await badge.waitFor();
+    expect(await badge.innerText()).toContain('2');
+    const composer = (await composerLocator(page, 'mastodon').boundingBox())!;
+    const submit = (await submitLocator(page, 'mastodon').boundingBox())!;
+    const badgeBox = (await badge.boundingBox())!;
+    expect(badgeBox.width).toBeLessThan(80);
+    expect(boxesOverlap(badgeBox, composer)).toBe(false);
+    expect(boxesOverlap(badgeBox, submit)).toBe(false);
+    // Beside the composer: within a short distance of it.
+    const gap = Math.max(badgeBox.x - (composer.x + composer.width), composer.x - (badgeBox.x + badgeBox.width), badgeBox.y - (composer.y + composer.height), composer.y - (badgeBox.y + badgeBox.height));
+    expect(gap).toBeLessThan(80);
+    await page.close();
+
+    // Same site, new page: still minimised. Expanding is remembered too.
+    const again = await openFixture(browser.context, 'mastodon');
+    await focusComposer(again, 'mastodon');
+    await typeKeys(again, 'Swaziland and Burma signed. ');
+    const region2 = shadow(again).getByRole('region', { name: 'Envoy findings' });
+    const badge2 = region2.getByRole('button', { name: /^Envoy: \d+ issues?\. Show the panel$/ });
+    await badge2.waitFor({ timeout: 5000 });
+    expect(await region2.locator('[data-rule]').count()).toBe(0);
+    // Another site is not affected.
+    const other = await openFixture(browser.context, 'facebook');
+    await focusComposer(other, 'facebook');
+    await typeKeys(other, 'Cable marked TOP SECRET.');
+    await expect.poll(() => shadow(other).locator('[data-rule]').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await other.close();
+    await badge2.click();
+    await expect.poll(() => region2.locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
+    await again.close();
+    const third = await openFixture(browser.context, 'mastodon');
+    await focusComposer(third, 'mastodon');
+    await typeKeys(third, 'Swaziland and Burma signed. ');
+    await expect.poll(() => shadow(third).locator('[data-rule]').count(), { timeout: 5000 }).toBe(2);
+    await third.close();
+  });
+
+  it('never covers the composer or the Send button of a chat composer at the bottom of the window (WhatsApp)', async () => {
+    const page = await openFixture(browser.context, 'whatsapp');
+    await focusComposer(page, 'whatsapp');
+    await typeKeys(page, 'Swaziland and Burma signed. Cable marked TOP SECRET.');
+    const panel = shadow(page).locator('section.panel');
+    await expect.poll(() => shadow(page).locator('[data-rule]').count(), { timeout: 5000 }).toBeGreaterThan(1);
+    await page.waitForTimeout(300); // placement follows the panel's size
+    const box = (await panel.boundingBox())!;
+    const composer = (await composerLocator(page, 'whatsapp').boundingBox())!;
+    const submit = (await submitLocator(page, 'whatsapp').boundingBox())!;
+    expect(boxesOverlap(box, composer)).toBe(false);
+    expect(boxesOverlap(box, submit)).toBe(false);
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.close();
+  });
+
+  it('shows the first-run note (what Envoy checks, where text goes) until it is dismissed, then never again', async () => {
+    const fresh = await launchBrowser({ extension: true });
+    try {
+      const page = await openFixture(fresh.context, 'facebook');
+      await focusComposer(page, 'facebook');
+      await typeKeys(page, 'Cable marked TOP SECRET.');
+      const note = page.locator('diplomacy-assistant').getByRole('complementary', { name: 'About Envoy' });
+      await note.waitFor({ timeout: 5000 });
+      expect(await note.innerText()).toMatch(/never sent anywhere/);
+      // Typing went to the composer, not to the note.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lexical-editor'))).toBe('true');
+      await note.getByRole('button', { name: 'Got it' }).click();
+      await expect.poll(() => note.count()).toBe(0);
+      await page.close();
+      const next = await openFixture(fresh.context, 'mastodon');
+      await focusComposer(next, 'mastodon');
+      await typeKeys(next, 'Swaziland and Burma signed. ');
+      await expect.poll(() => next.locator('diplomacy-assistant [data-rule]').count(), { timeout: 5000 }).toBe(2);
+      expect(await next.locator('diplomacy-assistant [data-first-run]').count()).toBe(0);
+      await next.close();
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -155,19 +283,24 @@ describe('UI language in the page', () => {
 
     const widths = await page.evaluate(() => {
       const root = document.querySelector('diplomacy-assistant')!.shadowRoot!;
-      const label = root.querySelector('section.panel')!.getAttribute('aria-label')!;
+      // The Khmer letters of the panel's own (Khmer) label, without its Latin "Envoy".
+      const khmer = root.querySelector('section.panel')!.getAttribute('aria-label')!.replace(/[^\u1780-\u17FF]/gu, '');
       const probe = (family: string | null) => {
         const span = document.createElement('span');
-        span.textContent = label;
+        span.textContent = khmer;
         if (family) span.style.fontFamily = family;
         root.querySelector('.envoy-root')!.append(span);
         const width = span.getBoundingClientRect().width;
         span.remove();
         return width;
       };
-      return { panel: probe(null), fallback: probe('sans-serif') };
+      return { khmer, panel: probe(null), bundled: probe("'Envoy Khmer'"), fallback: probe('sans-serif') };
     });
+    console.info(`Khmer label in the panel: ${widths.panel.toFixed(1)} px; bundled face only: ${widths.bundled.toFixed(1)} px; fallback: ${widths.fallback.toFixed(1)} px; system Khmer fonts: ${systemKhmerFonts() || 'none'}`);
+    expect(widths.khmer.length).toBeGreaterThan(5);
     expect(widths.panel).toBeGreaterThan(0);
+    // Drawn with the bundled face (same width as with it alone), not with the fallback.
+    expect(Math.abs(widths.panel - widths.bundled)).toBeLessThan(0.5);
     expect(Math.abs(widths.panel - widths.fallback)).toBeGreaterThan(2);
 
     await options.getByLabel('ភាសាផ្ទាំងប្រើប្រាស់', { exact: true }).selectOption('en');

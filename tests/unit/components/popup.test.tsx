@@ -13,6 +13,8 @@ import { guidelineIndex } from '@/lib/search';
 import { defaultGlossary } from '@/lib/translation/glossary';
 import { makeGuidelines, makeSettings } from './options-popup.helpers';
 
+// Full default data under a shared 2-core machine: a generous per-test budget.
+vi.setConfig({ testTimeout: 30_000 });
 afterEach(() => cleanup());
 
 const xStatus: TabStatus = { platform: 'x', hostname: 'x.com', enabled: true, composerFound: true, counts: { error: 1, warning: 2, suggestion: 0 } };

@@ -61,7 +61,8 @@ describe('panel actions', () => {
         <Panel findings={[finding]} counter={{ count: 9, limit: 280 }} canFix collapsed={false} {...actions} />
       </I18nProvider>,
     );
-    const buttons = screen.getAllByRole('button');
+    // Minimise, Apply, Why?, and the two ignore actions inside the (closed) details.
+    const buttons = screen.getAllByRole('button', { hidden: true });
     expect(buttons.length).toBe(5);
     for (const button of buttons) pageScriptClick(button);
     expect(actions.onApply).not.toHaveBeenCalled();
@@ -73,12 +74,14 @@ describe('panel actions', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: /^Apply “Eswatini”/ }));
     expect(actions.onApply).toHaveBeenCalledWith(finding, finding.fixes[0]);
+    await user.click(screen.getByRole('button', { name: 'Why?' }));
+    expect(screen.getByRole('button', { name: 'Why?' }).getAttribute('aria-expanded')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Ignore once' }));
     expect(actions.onIgnoreOnce).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Ignore for this post' }));
     expect(actions.onIgnorePost).toHaveBeenCalledTimes(1);
-    await user.click(screen.getByRole('button', { name: 'Why?' }));
-    expect(screen.getByRole('button', { name: 'Why?' }).getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Minimise the Envoy panel' }));
+    expect(actions.onToggle).toHaveBeenCalledTimes(1);
   });
 });
 
