@@ -108,16 +108,17 @@ describe('an organisation pack replaces an office holder (managed policy)', () =
   it('the lookup shows the organisation’s holder instead of the built-in one', async () => {
     const page = await popup(b);
     const pm = page.locator('[data-guideline="holder.kh.prime-minister"]');
-    // Chromium delivers managed policy a moment after start: the lookup follows when it arrives.
+    // Chromium delivers managed policy a moment after start (measured up to ~66 s on a loaded
+    // 2-core machine): the lookup follows when it arrives.
     await expect
       .poll(async () => {
         await lookup(page, 'Prime Minister');
         return (await pm.count()) ? await pm.textContent() : '';
-      }, { timeout: 30_000, interval: 500 })
+      }, { timeout: 100_000, interval: 1000 })
       .toContain('Test Holder');
     expect(await pm.textContent()).not.toContain('Hun Manet');
     await lookup(page, 'Test Holder');
     expect((await firstIds(page, 1))[0]).toBe('holder.kh.prime-minister');
     await page.close();
-  });
+  }, 150_000);
 });
