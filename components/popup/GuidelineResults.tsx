@@ -142,6 +142,12 @@ export const GuidelineResultItem = forwardRef<HTMLLIElement, CardProps>(function
         </p>
       ) : null}
       {answer.avoid.length > 0 ? <p className="card-avoid">{t('popup.avoid', { terms: answer.avoid.join(', ') })}</p> : null}
+      {(entry.holders ?? []).map((h, i) => (
+        // Who holds the office, dated (tables: "as of" + source), so a stale entry shows its age.
+        <p key={i} className="card-holder" data-holder="">
+          {t('popup.holder', { office: h.office[lang] ?? h.office.en, name: h.name[lang] ?? h.name.en ?? '', date: h.asOf })}
+        </p>
+      ))}
       {entry.names && NAMED_KINDS.has(entry.kind) ? <OfficialForms names={entry.names} /> : null}
       <div className="card-actions">
         <button type="button" className="copy" aria-label={t('popup.copy', { text: answer.copy })} onClick={() => onCopy(answer.copy)}>

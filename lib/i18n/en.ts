@@ -91,6 +91,7 @@ export const en = {
   'popup.empty.examples': 'Eswatini|Samdech|TOP SECRET|Kingdom of Cambodia',
   'popup.example': 'Search for “{query}”',
   'popup.write': 'Write:',
+  'popup.holder': '{office}: {name} (as of {date})',
   'popup.avoid': 'Avoid: {terms}',
   'popup.copy': 'Copy “{text}”',
   'popup.copied': 'Copied “{text}”',

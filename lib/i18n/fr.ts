@@ -89,6 +89,7 @@ export const fr: Catalogue = {
   'popup.empty.examples': 'Eswatini|Samdech|Royaume du Cambodge|TRÈS SECRET',
   'popup.example': 'Chercher « {query} »',
   'popup.write': 'Écrire :',
+  'popup.holder': '{office} : {name} (au {date})',
   'popup.avoid': 'À éviter : {terms}',
   'popup.copy': 'Copier « {text} »',
   'popup.copied': '« {text} » copié',

@@ -84,6 +84,7 @@ export const km: Catalogue = {
   'popup.empty.examples': 'សម្តេច|ឯកឧត្តម|ព្រះរាជាណាចក្រកម្ពុជា|Eswatini',
   'popup.example': 'ស្វែងរក «{query}»',
   'popup.write': 'សរសេរ៖',
+  'popup.holder': '{office}៖ {name} (គិតត្រឹម {date})',
   'popup.avoid': 'កុំប្រើ៖ {terms}',
   'popup.copy': 'ចម្លង «{text}»',
   'popup.copied': 'បានចម្លង «{text}»',

@@ -55,6 +55,14 @@ describe('result cards', () => {
     expect(sz.getAttribute('aria-labelledby')).toBe(sz.querySelector('.card-answer')!.id);
   });
 
+  it('an office holder card says which office, and as of when (the tables are dated)', async () => {
+    const { user } = await setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search guidelines' }), 'Hun Manet');
+    const pm = card('holder.kh.prime-minister');
+    expect(pm.querySelector('[data-answer]')!.textContent).toContain('Hun Manet');
+    expect(pm.querySelector('[data-holder]')!.textContent).toMatch(/^Prime Minister: Hun Manet \(as of \d{4}-\d{2}-\d{2}\)$/);
+  });
+
   it('badges each kind: state, organisation, title, guideline, glossary term', async () => {
     const { user } = await setup();
     const box = screen.getByRole('searchbox');
