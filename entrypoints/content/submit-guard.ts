@@ -219,7 +219,10 @@ function replayHeld(target: HeldTarget | null, element: HTMLElement, spec: Compo
     button = resolveSubmitButtons(element, spec).find((b) => !isDisabled(b)) ?? null;
   }
   if (!button) return false;
-  button.click();
+  // A web-component submit (Reddit's r-post-form-submit-button) posts from the real <button> in
+  // its open shadow root; a click on the host element alone does nothing.
+  const inner = button.shadowRoot?.querySelector<HTMLElement>('button, [role="button"]');
+  (inner && !isDisabled(inner) ? inner : button).click();
   return true;
 }
 

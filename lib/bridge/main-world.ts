@@ -16,14 +16,19 @@ import { readModel, replaceModel } from '@/lib/bridge/frameworks';
 
 type Expandos = { __lexicalEditor?: unknown; editor?: unknown };
 
-/** Finds a composer root marked by the isolated world, looking into open shadow roots too. */
+/**
+ * Finds a composer root marked by the isolated world, in the document or in any open shadow
+ * root, however deeply nested (a web component that renders another one: Reddit, LinkedIn's
+ * outlet inside a modal). Breadth-first over the roots; closed roots are out of reach here too.
+ */
 export function findTarget(doc: Document, id: string): HTMLElement | null {
   const selector = `[${TARGET_ATTRIBUTE}="${id}"]`;
-  const direct = doc.querySelector<HTMLElement>(selector);
-  if (direct) return direct;
-  for (const host of doc.querySelectorAll('*')) {
-    const found = host.shadowRoot?.querySelector<HTMLElement>(selector);
+  const roots: Array<Document | ShadowRoot> = [doc];
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i]!;
+    const found = root.querySelector<HTMLElement>(selector);
     if (found) return found;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   }
   return null;
 }

@@ -20,6 +20,7 @@ import {
   openExtensionPage,
   openFixture,
   poll,
+  submitSelector,
   type FixtureName,
   type LaunchedFirefox,
 } from './harness';
@@ -62,8 +63,8 @@ async function startChecklistDraft(page: Page, name: FixtureName): Promise<void>
   expect(await poll(() => panelAttribute(page, '[data-checklist] [data-item="no-errors"]', 'data-auto'), 'pass', 10_000)).toBe('pass');
 }
 
-async function clickSubmit(page: Page): Promise<void> {
-  await page.click('.compose-form__publish button[type="submit"]');
+async function clickSubmit(page: Page, name: FixtureName = 'mastodon'): Promise<void> {
+  await page.click(submitSelector(name));
 }
 
 async function postHeldVisible(page: Page): Promise<boolean> {
@@ -91,6 +92,9 @@ describe('Firefox ESR: panel, findings and fixes', () => {
     { name: 'x', editor: 'Draft.js' },
     { name: 'bluesky', editor: 'TipTap' },
     { name: 'linkedin', editor: 'Quill 1 in a shadow root' },
+    { name: 'youtube', editor: 'custom contenteditable, created on activation' },
+    { name: 'reddit', editor: 'Lexical in shreddit-composer' },
+    { name: 'reddit-submit', editor: 'Lexical, Post button in a shadow root' },
   ];
 
   for (const { name, editor } of FIXTURES) {
@@ -162,6 +166,34 @@ describe('Firefox ESR: panel, findings and fixes', () => {
       await setSettings(options, { checklistMode: 'remind' });
     }
   });
+
+  for (const name of ['youtube', 'reddit', 'reddit-submit'] as const) {
+    it(`${name}: the checklist holds the Post button until the required items are ticked, then posts once`, async () => {
+      await setSettings(options, { checklistMode: 'hold' });
+      const page = await openFixture(ff.browser, name);
+      try {
+        await startChecklistDraft(page, name);
+        await clickSubmit(page, name);
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await fixtureSubmissions(page)).toEqual([]);
+        expect(await poll(() => postHeldVisible(page), true)).toBe(true);
+        const boxes = await page.$$(`${HOST} >>> [data-checklist] input[type=checkbox][data-required]`);
+        expect(boxes.length).toBeGreaterThan(0);
+        for (const box of boxes) {
+          if (!(await box.evaluate((b) => (b as HTMLInputElement).checked))) await box.click();
+        }
+        expect(await poll(() => panelAttribute(page, '[data-checklist]', 'data-complete'), 'true')).toBe('true');
+        expect(await fixtureSubmissions(page)).toEqual([]);
+        await clickSubmit(page, name);
+        expect(await poll(() => fixtureSubmissions(page), [CLEAN])).toEqual([CLEAN]);
+        await new Promise((r) => setTimeout(r, 600));
+        expect(await fixtureSubmissions(page)).toEqual([CLEAN]);
+      } finally {
+        await page.close();
+        await setSettings(options, { checklistMode: 'remind' });
+      }
+    });
+  }
 });
 
 describe('Firefox ESR: organisation policy from policies.json', () => {

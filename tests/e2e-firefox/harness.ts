@@ -111,7 +111,14 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 /** Serves the fixture (page + script) at its real platform URL for this page; aborts other http(s). */
 async function serveFixture(page: Page, name: FixtureName): Promise<string> {
   const fixture = fixtureFiles(name);
-  const files = new Map(fixture.files.map((f) => [f.url, f]));
+  // Keyed without query or hash, as requests are looked up below (YouTube's URL has `?v=…`).
+  const bare = (u: string) => {
+    const x = new URL(u);
+    x.hash = '';
+    x.search = '';
+    return x.toString();
+  };
+  const files = new Map(fixture.files.map((f) => [bare(f.url), f]));
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -120,9 +127,7 @@ async function serveFixture(page: Page, name: FixtureName): Promise<string> {
       void request.continue();
       return;
     }
-    url.hash = '';
-    url.search = '';
-    const entry = files.get(url.toString());
+    const entry = files.get(bare(url.toString()));
     if (!entry) {
       void request.abort('blockedbyclient');
       return;
@@ -165,8 +170,24 @@ export function composerSelector(name: FixtureName): string {
   return sel.shadowHost ? `${sel.shadowHost} >>> ${sel.composer}` : sel.composer;
 }
 
-/** Real click into the composer, then Ctrl+End. */
+/**
+ * The platform's submit control. Puppeteer's CSS does not pierce shadow roots, so controls inside
+ * one go through `>>>` (LinkedIn's outlet; the button inside Reddit's r-post-form-submit-button).
+ */
+export function submitSelector(name: FixtureName): string {
+  const sel = COMPOSER_SELECTORS[name];
+  if (sel.shadowHost) return `${sel.shadowHost} >>> ${sel.submit}`;
+  if (name === 'reddit-submit') return 'r-post-form-submit-button#submit-post-button >>> button';
+  return sel.submit;
+}
+
+/** Real click into the composer (after activating it where it is created on demand: YouTube), then Ctrl+End. */
 export async function focusComposer(page: Page, name: FixtureName): Promise<void> {
+  const activate = COMPOSER_SELECTORS[name].activate;
+  if (activate && (await page.$(composerSelector(name))) === null) {
+    await page.click(activate);
+    await page.waitForSelector(composerSelector(name), { timeout: 5000 });
+  }
   await page.click(composerSelector(name));
   await page.keyboard.down('Control');
   await page.keyboard.press('End');

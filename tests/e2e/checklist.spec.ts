@@ -135,6 +135,7 @@ const HOLD_CASES: PlatformCase[] = [
   { name: 'threads' },
   { name: 'youtube' },
   { name: 'reddit' },
+  { name: 'reddit-submit' },
 ];
 
 describe('hold', () => {
@@ -206,6 +207,7 @@ describe('hold', () => {
     { name: 'whatsapp', shortcut: 'Enter' },
     { name: 'youtube' },
     { name: 'reddit' },
+    { name: 'reddit-submit' },
   ];
   for (const { name, shortcut } of POST_NOW) {
     it(`${name}: "Post now" re-dispatches the held ${shortcut ?? 'click'} once`, async () => {

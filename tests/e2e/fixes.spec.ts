@@ -35,7 +35,7 @@ function applyButton(page: Page, name: RegExp) {
 const DRAFT = 'We thank the people of Swaziland for their welcome';
 const FIXED = 'We thank the people of Eswatini for their welcome';
 
-const fixtures: FixtureName[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram', 'youtube', 'reddit'];
+const fixtures: FixtureName[] = ['x', 'facebook', 'linkedin', 'bluesky', 'mastodon', 'telegram', 'youtube', 'reddit', 'reddit-submit'];
 
 describe('Apply a fix from the panel', () => {
   for (const name of fixtures) {
@@ -68,6 +68,22 @@ describe('Apply a fix from the panel', () => {
       await page.close();
     });
   }
+
+  it('linkedin ?nested=1 (Quill 1 two shadow roots deep): Apply goes through the bridge into the model, undo restores', async () => {
+    const page = await openFixture(browser.context, 'linkedin', { search: '?nested=1' });
+    // The share box really is one shadow root deeper than #interop-outlet's.
+    expect(await page.evaluate(() => document.querySelector('#interop-outlet')!.shadowRoot!.querySelector('.ql-editor'))).toBeNull();
+    await focusComposer(page, 'linkedin');
+    await typeKeys(page, DRAFT);
+    const host = page.locator('diplomacy-assistant').first();
+    await expect.poll(() => host.getAttribute('data-bridge'), { timeout: 5000 }).toBe('quill1');
+    await applyButton(page, /^Apply “Eswatini”/).click();
+    await expect.poll(() => fixtureText(page), { timeout: 5000 }).toBe(FIXED);
+    await page.waitForTimeout(1100);
+    await fixtureUndo(page);
+    await expect.poll(() => fixtureText(page), { timeout: 5000 }).toBe(DRAFT);
+    await page.close();
+  });
 
   it('a Khmer draft: the title fix lands inside Khmer text (coeng ta/da variant matched)', async () => {
     const page = await openFixture(browser.context, 'facebook');

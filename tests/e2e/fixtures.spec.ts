@@ -145,6 +145,15 @@ const CASES: PlatformCase[] = [
     ],
     submitDisabledWhenEmpty: true,
   },
+  {
+    name: 'reddit-submit',
+    editor: 'lexical',
+    multiline: [
+      { keys: 'Line one\nLine two', expected: 'Line one\nLine two' },
+      { keys: `Soft${SOFT}break`, expected: 'Soft\nbreak' },
+    ],
+    submitDisabledWhenEmpty: true,
+  },
 ];
 
 let browser: LaunchedBrowser;
@@ -311,6 +320,42 @@ describe('platform-specific DOM traps', () => {
     expect(await fixtureSelection(p)).toBeNull();
     await submitViaUi(p, 'linkedin');
     expect(await fixtureSubmissions(p)).toEqual(['Line one\nLine two']);
+  });
+
+  it('reddit-submit: title and Post button live in open shadow roots; only the inner button posts', async () => {
+    const p = await open('reddit-submit');
+    const dom = await p.evaluate(() => {
+      const title = document.querySelector('faceplate-textarea-input')!;
+      const submit = document.querySelector('r-post-form-submit-button#submit-post-button')!;
+      return {
+        lightTextarea: document.querySelector('textarea'),
+        title: (title.shadowRoot!.querySelector('textarea#innerTextArea') as HTMLTextAreaElement).value,
+        lightButton: submit.querySelector('button'),
+        innerButton: submit.shadowRoot!.querySelector('button')!.textContent,
+      };
+    });
+    expect(dom).toEqual({ lightTextarea: null, title: 'Cambodia and ASEAN digital cooperation', lightButton: null, innerButton: 'Post' });
+    await typeInto(p, 'reddit-submit', 'Hello Reddit');
+    await expect.poll(() => submitLocator(p, 'reddit-submit').isEnabled(), { timeout: 5000 }).toBe(true);
+    // A script clicking the host element posts nothing; the inner button does.
+    await p.evaluate(() => (document.querySelector('#submit-post-button') as HTMLElement).click());
+    await sleep(200);
+    expect(await fixtureSubmissions(p)).toEqual([]);
+    await p.evaluate(() => document.querySelector('#submit-post-button')!.shadowRoot!.querySelector('button')!.click());
+    await expect.poll(() => fixtureSubmissions(p), { timeout: 5000 }).toEqual(['Hello Reddit']);
+  });
+
+  it('linkedin ?nested=1: the Quill editor is two open shadow roots deep and still works', async () => {
+    const p = await open('linkedin', '?nested=1');
+    const depth = await p.evaluate(() => {
+      const outer = document.querySelector('#interop-outlet')!.shadowRoot!;
+      const inner = outer.querySelector('share-box-v2-host')!.shadowRoot!;
+      return { inOuter: outer.querySelector('.ql-editor') !== null, inInner: inner.querySelector('.ql-editor') !== null };
+    });
+    expect(depth).toEqual({ inOuter: false, inInner: true });
+    await typeInto(p, 'linkedin', 'Hello');
+    await waitForText(p, 'Hello');
+    expect(await fixtureSelection(p)).toEqual({ start: 5, end: 5 });
   });
 
   it('telegram: a naive query hits the hidden .input-field-input-fake mirror first', async () => {

@@ -49,7 +49,7 @@ export const FIXTURES: Record<string, FixtureInfo> = JSON.parse(
   readFileSync(path.join(REPO_ROOT, 'tests/fixtures/fixtures.json'), 'utf8'),
 );
 export type FixtureName =
-  | 'x' | 'facebook' | 'linkedin' | 'bluesky' | 'mastodon' | 'telegram' | 'instagram' | 'threads' | 'whatsapp' | 'youtube' | 'reddit';
+  | 'x' | 'facebook' | 'linkedin' | 'bluesky' | 'mastodon' | 'telegram' | 'instagram' | 'threads' | 'whatsapp' | 'youtube' | 'reddit' | 'reddit-submit';
 
 /**
  * Real-site composer selectors (docs/composers.md §1). `shadowHost` means the composer lives in that
@@ -103,6 +103,11 @@ export const COMPOSER_SELECTORS: Record<FixtureName, { composer: string; submit:
   reddit: {
     composer: 'shreddit-composer [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
     submit: 'shreddit-composer > button[slot="submit-button"][type="submit"]',
+  },
+  // Submit page: the Post button is the <button> in r-post-form-submit-button's open shadow root.
+  'reddit-submit': {
+    composer: 'r-post-composer-form [contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    submit: 'r-post-form-submit-button#submit-post-button button',
   },
 };
 

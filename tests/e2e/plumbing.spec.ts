@@ -49,7 +49,7 @@ describe('extension identity', () => {
   });
 });
 
-const cases: Array<{ name: FixtureName; editor: string; bridge: string }> = [
+const cases: Array<{ name: FixtureName; editor: string; bridge: string; platform?: string; search?: string }> = [
   { name: 'x', editor: 'draft', bridge: 'draft' },
   { name: 'facebook', editor: 'lexical', bridge: 'lexical' },
   { name: 'linkedin', editor: 'quill1', bridge: 'quill1' },
@@ -58,19 +58,23 @@ const cases: Array<{ name: FixtureName; editor: string; bridge: string }> = [
   { name: 'telegram', editor: 'contenteditable', bridge: 'none' },
   { name: 'youtube', editor: 'contenteditable', bridge: 'none' },
   { name: 'reddit', editor: 'lexical', bridge: 'lexical' },
+  // Reddit's submit page: Lexical body, Post button inside a web component's shadow root.
+  { name: 'reddit-submit', platform: 'reddit', editor: 'lexical', bridge: 'lexical' },
+  // Quill 1 in a shadow root inside another shadow root: the MAIN-world bridge still finds it.
+  { name: 'linkedin', search: '?nested=1', editor: 'quill1', bridge: 'quill1' },
 ];
 
 describe('content script finds the composer on each platform', () => {
-  for (const { name, editor, bridge } of cases) {
-    it(`${name}: mounts the assistant for the ${editor} composer, bridge sees ${bridge}`, async () => {
-      const page = await openFixture(browser.context, name);
+  for (const { name, editor, bridge, platform, search } of cases) {
+    it(`${name}${search ?? ''}: mounts the assistant for the ${editor} composer, bridge sees ${bridge}`, async () => {
+      const page = await openFixture(browser.context, name, { search });
       try {
         // Nothing is mounted before a composer takes focus (no work on idle timelines).
         expect(await page.locator('diplomacy-assistant').count()).toBe(0);
         await focusComposer(page, name);
         await typeKeys(page, 'Hello');
         const host = await assistantHost(page);
-        expect(await host.getAttribute('data-platform')).toBe(name);
+        expect(await host.getAttribute('data-platform')).toBe(platform ?? name);
         expect(await host.getAttribute('data-editor')).toBe(editor);
         // Open shadow root with the counter hook inside.
         const count = () =>
