@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { PLATFORM_IDS } from '@/lib/platforms/hosts';
+import { COUNTING_RULES } from '@/lib/platforms/types';
 import { TRANSLATION_ERROR_KINDS } from '@/lib/translation/error-kinds';
 import type { Finding } from '@/lib/engine/types';
-import { UI_LANGUAGES, severitySchema, type Same, type UiLanguage } from '@/lib/vocabulary';
+import { UI_LANGUAGES, severitySchema, type Same, type Severity, type UiLanguage } from '@/lib/vocabulary';
 
 /**
  * Every runtime message between Envoy's contexts (popup, options, studio,
@@ -14,7 +15,11 @@ import { UI_LANGUAGES, severitySchema, type Same, type UiLanguage } from '@/lib/
  */
 const count = z.int().check(z.minimum(0));
 const findingCounts = z.object({ error: count, warning: count, suggestion: count });
-const countingRule = z.enum(['twitter', 'bluesky', 'mastodon', 'threads', 'utf16', 'graphemes']);
+// One count per severity of lib/vocabulary.ts.
+const countsTied: Same<keyof z.infer<typeof findingCounts>, Severity> = true;
+void countsTied;
+/** The counting rules of lib/platforms/types.ts. */
+const countingRule = z.enum(COUNTING_RULES);
 
 /**
  * The content script sends at most this much of a draft (three times the longest platform limit,

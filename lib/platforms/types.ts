@@ -3,8 +3,9 @@ import type { PlatformId } from '@/lib/platforms/hosts';
 /** How the platform's composer is built; picks the editor module that reads and writes it. */
 export type EditorKind = 'draft' | 'lexical' | 'quill1' | 'prosemirror' | 'textarea' | 'contenteditable';
 
-/** How the platform counts a post's length (see lib/counting). */
-export type CountingRule = 'twitter' | 'bluesky' | 'mastodon' | 'threads' | 'utf16' | 'graphemes';
+/** How the platform counts a post's length (see lib/counting); lib/messages.ts validates these. */
+export const COUNTING_RULES = ['twitter', 'bluesky', 'mastodon', 'threads', 'utf16', 'graphemes'] as const;
+export type CountingRule = (typeof COUNTING_RULES)[number];
 
 export interface ComposerSpec {
   /** Matches the editable element itself (contenteditable root or textarea). */

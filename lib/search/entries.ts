@@ -4,6 +4,7 @@
  * names rules' forms) and the approved translation glossary, each in English,
  * Khmer and French where the data has them. Pure: no extension APIs.
  */
+import type { UiLanguage } from '@/lib/vocabulary';
 import type { Entity, Pack, Rule } from '@/lib/engine/schema';
 import { ruleTypeOf } from '@/lib/engine/rules';
 import type { Glossary } from '@/lib/translation/glossary';
@@ -26,7 +27,8 @@ export type EntryKind = 'state' | 'organisation' | 'institution' | 'title' | 'gu
 /** @deprecated the former name of EntryKind. */
 export type GuidelineKind = EntryKind;
 
-export type EntryLang = 'en' | 'fr' | 'km';
+/** Guideline texts are in the UI languages (lib/vocabulary.ts). */
+export type EntryLang = UiLanguage;
 
 /** The official forms of a name in one language (each one copyable on its own). */
 export interface NameForms {

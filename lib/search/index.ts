@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Pack } from '@/lib/packs/schema';
+import type { UiLanguage } from '@/lib/vocabulary';
 import type { Glossary } from '@/lib/translation/glossary';
 import type { MergedTables } from '@/lib/entities/merge';
 import { buildEntries, type GuidelineEntry, type GuidelineSource, type Localized } from './entries';
@@ -14,8 +15,6 @@ import { foldText, isKhmerTerm, tokenize } from './tokenize';
 export type { EntryHolder, EntryKind, EntryLang, EntryNames, FormerName, GuidelineEntry, GuidelineKind, GuidelineSource, Localized, NameForms } from './entries';
 export { buildEntries } from './entries';
 export { foldText, tokenize } from './tokenize';
-
-type Lang = 'en' | 'km' | 'fr';
 
 const NAMED: ReadonlySet<GuidelineEntry['kind']> = new Set(['state', 'organisation', 'institution']);
 
@@ -42,10 +41,10 @@ export interface GuidelineResult {
 }
 
 const all = (l: Localized | undefined) => (l ? [l.en, l.km, l.fr].filter(Boolean).join('\n') : '');
-const pick = (l: Localized | undefined, lang: Lang) => (l ? (l[lang] ?? l.en) : undefined);
+const pick = (l: Localized | undefined, lang: UiLanguage) => (l ? (l[lang] ?? l.en) : undefined);
 
 export interface SearchOptions {
-  lang?: Lang;
+  lang?: UiLanguage;
   limit?: number;
 }
 

@@ -4,11 +4,12 @@
  * office holder, each with its official forms in English, French and Khmer.
  */
 import type { MergedTables, Sourced } from '@/lib/entities/merge';
-import type { NameForms as TableNameForms, TableNames } from '@/lib/entities/schema';
+import { TABLE_LANGS, type NameForms as TableNameForms, type TableLang, type TableNames } from '@/lib/entities/schema';
 import type { PackSource } from '@/lib/packs/schema';
 import type { EntryNames, FormerName, GuidelineEntry, GuidelineSource, Localized } from './entries';
 
-const LANGS = ['en', 'fr', 'km'] as const;
+// The tables' languages, declared once (lib/entities/schema.ts).
+const LANGS = TABLE_LANGS;
 
 function sourcesOf(list: readonly PackSource[]): GuidelineSource[] {
   return list.map((s) => {
@@ -53,7 +54,7 @@ const STATUS: Record<string, Localized> = {
   territory: { en: 'Territory (not a UN Member State)', fr: 'Territoire (non Membre de l’ONU)', km: 'ដែនដី (មិនមែនរដ្ឋសមាជិកអង្គការសហប្រជាជាតិ)' },
 };
 
-function formerOf(rows: Sourced<{ former?: Array<{ name: string; lang: 'en' | 'fr' | 'km'; until?: string | undefined; status: string }> }>): FormerName[] {
+function formerOf(rows: Sourced<{ former?: Array<{ name: string; lang: TableLang; until?: string | undefined; status: string }> }>): FormerName[] {
   return (rows.former ?? [])
     .filter((f) => f.status !== 'misspelling')
     .map((f) => {
@@ -138,7 +139,7 @@ export function entriesFromTables(tables: MergedTables): GuidelineEntry[] {
   }
   for (const h of tables.holders) {
     const title = h.title ? titleById.get(h.title) : undefined;
-    const styled = (l: 'en' | 'fr' | 'km') => {
+    const styled = (l: TableLang) => {
       const name = h.name[l] ?? h.name.en;
       const t = title?.names[l];
       return t ? `${t.formal ?? t.short} ${name}` : name;

@@ -111,7 +111,13 @@ export function findTerms(
 /** Removes matches that sit inside hashtags, mentions, URLs or e-mails (those are kept verbatim). */
 function outsideEntities(text: string, matches: TermMatch[]): TermMatch[] {
   const entities = findProtectedSpans(text, { kinds: { glossary: false, number: false, emoji: false, entity: false } });
-  return matches.filter((m) => !entities.some((e) => m.start < e.end && e.start < m.end));
+  // Both lists are sorted and each is non-overlapping: one merge-like walk instead of all pairs.
+  let i = 0;
+  return matches.filter((m) => {
+    while (i < entities.length && entities[i]!.end <= m.start) i++;
+    const e = entities[i];
+    return !(e && e.start < m.end);
+  });
 }
 
 /**
@@ -165,17 +171,22 @@ export function checkGlossary(source: string, translation: string, from: string,
   }
   const ids = new Set(demanded.keys());
   const tgtMatches = outsideEntities(translation, findTerms(translation, glossary, to, { caseInsensitive: true }));
+  // Counted and looked up once, not once per demanded term (linear in the text).
+  const gotById = new Map<string, number>();
+  for (const m of tgtMatches) for (const id of m.termIds) gotById.set(id, (gotById.get(id) ?? 0) + 1);
+  const termById = new Map<string, GlossaryTerm>();
+  for (const t of glossary.terms) if (!termById.has(t.id)) termById.set(t.id, t);
+  let leftovers: TermMatch[] | undefined;
   const issues: GlossaryIssue[] = [];
   for (const [id, d] of demanded) {
-    const term = glossary.terms.find((t) => t.id === id)!;
+    const term = termById.get(id)!;
     const expected = formsFor(term, to)?.[0];
     if (!expected) continue;
-    const got = tgtMatches.filter((m) => m.termIds.includes(id)).length;
+    const got = gotById.get(id) ?? 0;
     if (got >= d.count) continue;
     const issue: GlossaryIssue = { termId: id, sourceText: d.text, expected, sourceCount: d.count, translationCount: got, reviewed: term.reviewed };
-    const leftover = findTerms(translation, glossary, from, { caseInsensitive: true, onlyIds: ids }).find((m) =>
-      m.termIds.includes(id),
-    );
+    leftovers ??= findTerms(translation, glossary, from, { caseInsensitive: true, onlyIds: ids });
+    const leftover = leftovers.find((m) => m.termIds.includes(id));
     if (leftover && leftover.text !== expected) issue.found = leftover.text;
     issues.push(issue);
   }

@@ -14,6 +14,7 @@
  * `translateAroundSpans()`, which translates only the text between spans.
  */
 import type { MarkupStyle } from './types';
+import { splitOuterWhitespace } from './whitespace';
 
 export type SpanKind = 'url' | 'email' | 'mention' | 'hashtag' | 'number' | 'emoji' | 'glossary' | 'entity' | 'literal';
 
@@ -320,10 +321,13 @@ export function restoreMarkup(translated: string, masked: Masked): RestoreResult
   const style = masked.mode;
   // Expected outputs as a multiset; each returned protected element consumes one.
   const pending = new Map<string, number[]>();
+  // First span number of each output, for naming a duplicate without a search per element.
+  const first = new Map<string, number>();
   masked.spans.forEach((sp, i) => {
     const list = pending.get(sp.output) ?? [];
     list.push(i + 1);
     pending.set(sp.output, list);
+    if (!first.has(sp.output)) first.set(sp.output, i + 1);
   });
   const seen = new Set<number>();
   const duplicated: number[] = [];
@@ -338,8 +342,8 @@ export function restoreMarkup(translated: string, masked: Masked): RestoreResult
     if (list && list.length > 0) {
       seen.add(list.shift()!);
     } else {
-      const n = masked.spans.findIndex((sp) => sp.output === inner);
-      if (n >= 0) duplicated.push(n + 1);
+      const n = first.get(inner);
+      if (n !== undefined) duplicated.push(n);
       else unexpected.push(inner);
     }
     text += inner;
@@ -378,8 +382,7 @@ export async function translateAroundSpans(
       out += part.span.output;
       continue;
     }
-    const m = /^(\s*)([\s\S]*?)(\s*)$/u.exec(part.text)!;
-    const [, lead = '', core = '', trail = ''] = m;
+    const { lead, core, trail } = splitOuterWhitespace(part.text);
     if (!/\p{L}/u.test(core)) {
       out += part.text;
       continue;

@@ -8,6 +8,8 @@ import { checkGlossary, glossarySpans, type Glossary, type GlossaryIssue } from 
 import { sameLanguage } from './languages';
 import { findProtectedSpans, mask, restore, translateAroundSpans, type ProtectedSpan } from './protect';
 import { TranslationError, isTranslationError, type LanguagePair, type TranslationErrorKind, type TranslationProvider } from './types';
+import { splitOuterWhitespace, trailingWhitespace } from './whitespace';
+import { yieldToEventLoop } from './yield';
 
 export type WarningCode =
   | 'cloud-skipped'
@@ -103,7 +105,9 @@ async function runProvider(
   const req = (t: string, format: 'text' | 'html') => ({ text: t, from: pair.from, to: pair.to, format, ...(signal ? { signal } : {}) });
   if (spans.length === 0) return { text: await p.translate(req(text, 'text')), method: 'none' };
   const masked = mask(text, spans, p.markup);
+  await yieldToEventLoop();
   const out = await p.translate(req(masked.masked, p.markup ? 'html' : 'text'));
+  await yieldToEventLoop();
   const r = restore(out, masked);
   if (r.ok) return { text: r.text, method: p.markup ? 'markup' : 'placeholder' };
   warnings.push({
@@ -115,13 +119,20 @@ async function runProvider(
   return { text: pieces, method: 'pieces' };
 }
 
+/** Term id → reviewed, so checking every forced span is linear. */
+function reviewedById(glossary: Glossary | undefined): Map<string, boolean> {
+  const byId = new Map<string, boolean>();
+  for (const t of glossary?.terms ?? []) if (!byId.has(t.id)) byId.set(t.id, t.reviewed); // first wins, as find() did
+  return byId;
+}
+
 export async function translateDraft(input: TranslateDraftInput): Promise<TranslateDraftResult> {
   const warnings: TranslationWarning[] = [];
   const sel = input.selection;
   const start = sel ? Math.max(0, Math.min(sel.start, sel.end, input.text.length)) : 0;
   const end = sel ? Math.min(input.text.length, Math.max(sel.start, sel.end)) : input.text.length;
   const segment = input.text.slice(start, end);
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(segment) ?? [];
+  const { lead, core, trail } = splitOuterWhitespace(segment);
 
   let detection: Detection | undefined;
   let from = input.from;
@@ -150,13 +161,18 @@ export async function translateDraft(input: TranslateDraftInput): Promise<Transl
     return { ...base, text: segment, providerId: '', providerLabel: '', destination: '', isCloud: false, method: 'none', glossaryIssues: [], warnings, spans: [] };
   }
 
+  // Between steps the background lets other messages run (issue 13: ≤ ~100 ms per stretch).
+  await yieldToEventLoop();
   const extra = input.glossary ? glossarySpans(core, input.glossary, from, input.to, { reviewedOnly: input.reviewedTermsOnly ?? false }) : [];
+  await yieldToEventLoop();
   const spans = findProtectedSpans(core, {
     extra,
     to: input.to,
     ...(input.entities ? { entities: input.entities } : {}),
     ...(input.keepHashtags === false ? { kinds: { hashtag: false } } : {}),
   });
+  const reviewed = reviewedById(input.glossary);
+  const unreviewedForced = spans.some((s) => s.kind === 'glossary' && reviewed.get(s.termId ?? '') === false);
 
   let lastError: TranslationError | undefined;
   let tried = 0;
@@ -186,9 +202,10 @@ export async function translateDraft(input: TranslateDraftInput): Promise<Transl
     tried++;
     try {
       const out = await runProvider(p, core, spans, pair, input.signal, warnings);
+      await yieldToEventLoop();
       const translated = lead + out.text.trim() + trail;
       const glossaryIssues = input.glossary ? checkGlossary(core, out.text, from, input.to, input.glossary) : [];
-      if (glossaryIssues.some((i) => !i.reviewed) || spans.some((s) => s.kind === 'glossary' && input.glossary?.terms.find((t) => t.id === s.termId)?.reviewed === false)) {
+      if (glossaryIssues.some((i) => !i.reviewed) || unreviewedForced) {
         warnings.push({ code: 'unreviewed-terms', message: 'Some glossary terms used are not yet reviewed by the ministry.' });
       }
       return {
@@ -248,7 +265,7 @@ export function applyTranslation(draft: string, range: { start: number; end: num
   const after = draft.slice(range.end);
   if (opts.mode === 'replace') return before + translation + after;
   const sep = opts.separator ?? DEFAULT_SEPARATOR;
-  const trailing = /\s*$/u.exec(original)?.[0] ?? '';
+  const trailing = trailingWhitespace(original);
   return before + original.slice(0, original.length - trailing.length) + sep + translation.trim() + trailing + after;
 }
 

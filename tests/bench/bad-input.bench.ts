@@ -14,12 +14,19 @@ import { formatPackError, loadPack, parsePackFile } from '@/lib/packs/validate';
 import { findProtectedSpans } from '@/lib/translation/protect';
 import { buildEntries, GuidelineIndex } from '@/lib/search';
 import { defaultGlossary } from '@/lib/translation/glossary';
+import { createTranslationService } from '@/lib/translation/service';
+import { MAX_TRANSLATE_CHARS } from '@/lib/messages';
 import type { Pack } from '@/lib/packs/schema';
 
 export interface BadInputCase {
   name: string;
   targetMs: number;
   run(): unknown;
+  /**
+   * Set for a background handler that awaits the network: timed by its longest synchronous
+   * stretch (the time other messages wait), not by its total time.
+   */
+  stretch?: true;
 }
 
 const CTX: CheckContext = { accountType: 'official', modes: [], platform: 'x' };
@@ -77,6 +84,51 @@ const termRule = (i: number, ref: string) => ({
   sources: [{ ref }], terms: [`word${i}`], tests: { flag: [`a word${i}`] },
 });
 
+/**
+ * The background's `envoy:translate` handler with a self-hosted Apertium on loopback, faked: each
+ * request is answered after a timer (as a real socket would be), echoing the text sent.
+ */
+function localTranslationService() {
+  const answer = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const fetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (url.endsWith('/listPairs')) return answer({ responseData: [{ sourceLanguage: 'eng', targetLanguage: 'fra' }], responseStatus: 200 });
+    const q = new URLSearchParams(String(init.body ?? '')).get('q') ?? '';
+    return answer({ responseData: { translatedText: q }, responseStatus: 200 });
+  };
+  return createTranslationService({
+    settings: () => ({ translationProviders: [{ type: 'apertium', endpoint: 'http://127.0.0.1:2737' }], allowCloudTranslation: false }),
+    fetch,
+    hasOrigin: async () => true,
+  });
+}
+
+/**
+ * Runs `work` and returns the longest time the event loop could not run a timer meanwhile (wall
+ * clock), and the CPU time this process spent in that stretch (the figure that does not grow when
+ * other programs load the machine).
+ */
+export async function longestStretch(work: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  let longest = { wallMs: 0, cpuMs: 0 };
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    if (now - last > longest.wallMs) longest = { wallMs: now - last, cpuMs: (cpu.user + cpu.system) / 1000 };
+    last = now;
+    lastCpu = process.cpuUsage();
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  await work();
+  // The stretch that ends with the answer counts too: let the timer see it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  running = false;
+  return longest;
+}
+
 export function badInputCases(): BadInputCase[] {
   const g = defaultGuidelines();
   const megabyteLine = `${spacelessRun(1_000_000)}\nTOP SECRET`;
@@ -92,6 +144,18 @@ export function badInputCases(): BadInputCase[] {
   const megabyteProse = unit.repeat(Math.ceil(1_000_000 / unit.length));
   const prose200k = 'The Ministry welcomes the agreement. ក្រសួងស្វាគមន៍កិច្ចព្រមព្រៀង។ 🇰🇭 '.repeat(3_000).slice(0, 200_000);
   const defaultPackList = defaultPacks();
+  const translator = localTranslationService();
+  const linkUnit = 'The Ministry thanks @UNESCO for #WorldHeritage 2026, see https://whc.unesco.org/en/list/668 today. ';
+  const translateText = {
+    prose: linkUnit.repeat(Math.ceil(MAX_TRANSLATE_CHARS / linkUnit.length)).slice(0, MAX_TRANSLATE_CHARS),
+    spans: '1 @a #b '.repeat(MAX_TRANSLATE_CHARS / 8).slice(0, MAX_TRANSLATE_CHARS),
+    spaces: `a${' '.repeat(MAX_TRANSLATE_CHARS - 2)}b`,
+  };
+  const translate = (text: string) => async () => {
+    const answer = await translator.translate({ type: 'envoy:translate', text, from: 'en', to: 'fr' }, 'bench');
+    if (!answer.ok) throw new Error(`translation failed: ${answer.error.kind}`);
+    return answer;
+  };
   return [
     {
       // What the background's envoy:check handler does (extension/checker-service.ts) for a new
@@ -111,6 +175,12 @@ export function badInputCases(): BadInputCase[] {
     { name: 'protect spans: URL + 64,000 ")"', targetMs: 50, run: () => findProtectedSpans(`voir https://a.example/x${')'.repeat(64_000)}`) },
     // 24,000 spans: the overlap test used to compare each with all taken before (seconds).
     { name: 'protect spans: 64,000 chars of numbers, @ and #', targetMs: 250, run: () => findProtectedSpans('1 @a #b '.repeat(8_000)) },
+    // envoy:translate at MAX_TRANSLATE_CHARS (issue 13: no message blocks the background for more
+    // than ~100 ms): protect, mask, request, restore and glossary check run as separate stretches.
+    { name: 'translate: 65,000 chars, links and tags (stretch)', targetMs: 100, stretch: true, run: translate(translateText.prose) },
+    { name: 'translate: 65,000 chars, 24,000 spans (stretch)', targetMs: 100, stretch: true, run: translate(translateText.spans) },
+    // The outer-whitespace regex took 3 s on this (quadratic in a run of inner spaces).
+    { name: 'translate: "a", 64,998 spaces, "b" (stretch)', targetMs: 100, stretch: true, run: translate(translateText.spaces) },
     {
       name: 'check: 1 MB line without spaces, then TOP SECRET',
       // The 50 ms budget bounds the reading of chunks; the rules then run on what was read.
@@ -154,27 +224,35 @@ export function badInputCases(): BadInputCase[] {
   ];
 }
 
-export function runBadInputBench(): boolean {
+/** One timing: the whole run for a synchronous case, the longest stretch for an asynchronous one. */
+async function timeOnce(c: BadInputCase): Promise<{ ms: number; cpuMs?: number }> {
+  if (c.stretch) {
+    const { wallMs, cpuMs } = await longestStretch(async () => c.run());
+    return { ms: wallMs, cpuMs };
+  }
+  const t = performance.now();
+  c.run();
+  return { ms: performance.now() - t };
+}
+
+export async function runBadInputBench(): Promise<boolean> {
   console.log('\nBad input (issue 13): each answered within its target');
   let pass = true;
   for (const c of badInputCases()) {
-    c.run(); // warm-up (JIT, regex compilation)
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      c.run();
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
+    await timeOnce(c); // warm-up (JIT, regex compilation)
+    const times: Array<{ ms: number; cpuMs?: number }> = [];
+    for (let i = 0; i < 5; i++) times.push(await timeOnce(c));
+    times.sort((a, b) => a.ms - b.ms);
     const median = times[2]!;
-    const ok = median <= c.targetMs;
+    const ok = median.ms <= c.targetMs;
     pass &&= ok;
-    console.log(`  ${c.name.padEnd(52)} median ${median.toFixed(1).padStart(7)} ms   target ≤ ${c.targetMs} ms   ${ok ? 'PASS' : 'FAIL'}`);
+    const cpu = median.cpuMs === undefined ? '' : `   (CPU ${median.cpuMs.toFixed(1)} ms)`;
+    console.log(`  ${c.name.padEnd(52)} median ${median.ms.toFixed(1).padStart(7)} ms   target ≤ ${c.targetMs} ms   ${ok ? 'PASS' : 'FAIL'}${cpu}`);
   }
   console.log(`  bad-input bench: ${pass ? 'PASS' : 'FAIL'}`);
   return pass;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runBadInputBench() ? 0 : 1;
+  process.exitCode = (await runBadInputBench()) ? 0 : 1;
 }

@@ -6,7 +6,7 @@ import { runLookupBench } from './lookup.bench';
 import { runSizeBench } from './size.bench';
 
 const engine = runEngineBench();
-const badInput = runBadInputBench();
+const badInput = await runBadInputBench();
 const size = runSizeBench();
 const lookup = await runLookupBench();
 const browser = await runBrowserBench();
