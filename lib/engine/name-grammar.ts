@@ -5,6 +5,7 @@
  * → "to the Netherlands", "the Ivory Coast" → "Côte d'Ivoire". The target's
  * article comes from the table (UNTERM's "(le)", "(the)" …).
  */
+import type { TableLang } from '@/lib/entities/schema';
 import type { Range } from './types';
 
 export type Article = 'the' | 'le' | 'la' | "l'" | 'les';
@@ -70,7 +71,7 @@ const startsUpper = (s: string) => s.charAt(0) !== s.charAt(0).toLowerCase();
 
 /** Range and replacement for replacing `hit` with `target` in `lang`, taking the preceding article or preposition along. */
 export function nameReplacement(
-  text: string, hit: Range, lang: 'en' | 'fr' | 'km', target: NameTarget, options: { acronym?: boolean } = {},
+  text: string, hit: Range, lang: TableLang, target: NameTarget, options: { acronym?: boolean } = {},
 ): { range: Range; replacement: string } {
   const matched = text.slice(hit.start, hit.end);
   // Shouting ("ZAÏRE") stays shouting; an acronym written as such ("FYROM") does not.

@@ -11,11 +11,8 @@ import type { Glossary } from '@/lib/translation/glossary';
 import { mergeTables, type MergedTables } from '@/lib/entities/merge';
 import { entriesFromTables } from './table-entries';
 
-export interface Localized {
-  en: string;
-  km?: string;
-  fr?: string;
-}
+export type { Localized } from '@/lib/engine/types';
+import type { Localized } from '@/lib/engine/types';
 
 /**
  * What an entry is about. `guideline`: a rule of an active pack; `title`: a

@@ -12,3 +12,5 @@ const lookup = await runLookupBench();
 const browser = await runBrowserBench();
 const allPass = engine.pass && badInput && size && lookup && browser;
 console.log(`\nBenchmarks: ${allPass ? 'all targets met' : 'some targets missed (see FAIL lines)'}`);
+// A missed target fails the command, so a script or a reviewer cannot mistake it for a pass.
+if (!allPass) process.exitCode = 1;
