@@ -11,7 +11,7 @@ const env = {
   ...process.env,
   ENVOY_TEXT_LOSS_RUNS: arg('runs', '40'),
   ENVOY_TEXT_LOSS_STEPS: arg('steps', '14'),
-  ...(arg('seed') ? { ENVOY_TEXT_LOSS_SEED: arg('seed') } : {}),
+  ENVOY_TEXT_LOSS_SEED: arg('seed', 'random'),
 };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
