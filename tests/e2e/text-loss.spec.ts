@@ -221,7 +221,9 @@ async function replay(name: FixtureName, actions: Action[]): Promise<void> {
         }
         case 'translate': {
           if (before.trim() === '') break;
-          await page.getByRole('button', { name: 'Translate', exact: true }).click();
+          // A disclosure: after an insertion it stays open, and a second click would close it.
+          const toggle = page.getByRole('button', { name: 'Translate', exact: true });
+          if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
           const target = page.getByLabel('Target language');
           await target.waitFor();
           await chooseOption(target, 'es');
