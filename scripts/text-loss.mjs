@@ -1,4 +1,4 @@
-// `npm run test:text-loss [-- --runs N --steps N --seed S]`: the text-loss property test
+// `npm run test:text-loss [-- --runs N --steps N --seed S --path P --editor NAME]`: the text-loss property test
 // (tests/e2e/text-loss.spec.ts) with many more random action sequences than `npm test` runs
 // (nightly-style). Builds the extension and the fixtures first; prints the seed of a failure.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const env = {
   ENVOY_TEXT_LOSS_RUNS: arg('runs', '40'),
   ENVOY_TEXT_LOSS_STEPS: arg('steps', '14'),
   ENVOY_TEXT_LOSS_SEED: arg('seed', 'random'),
+  ENVOY_TEXT_LOSS_PATH: arg('path', ''),
 };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
@@ -19,4 +20,5 @@ const run = (cmd, args) => {
 };
 run('npx', ['wxt', 'build']);
 run(process.execPath, ['scripts/build-fixtures.mjs']);
-run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'tests/e2e/text-loss.spec.ts']);
+const only = arg('editor');
+run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'tests/e2e/text-loss.spec.ts', ...(only ? ['-t', only] : [])]);

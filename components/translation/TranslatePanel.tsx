@@ -299,6 +299,13 @@ export function TranslatePanel(props: TranslatePanelProps) {
             />
           ) : null}
 
+          {phase.name === 'done' || phase.name === 'blocked' ? (
+            // The draft may have changed since (a stale translation is never written): one click
+            // translates what the composer holds now.
+            <button type="button" data-translation-again="" onClick={onTrusted(() => setNonce((n) => n + 1))}>
+              {t('translate.again')}
+            </button>
+          ) : null}
           {notice ? <TranslateNotice notice={notice} /> : null}
           {props.children}
         </div>

@@ -268,6 +268,7 @@ export const en = {
   'translate.copy': 'Copy translation',
   'translate.copied': 'Translation copied.',
   'translate.retry': 'Try again',
+  'translate.again': 'Translate again',
   'translate.close': 'Close translation',
   'translate.openStudio': 'Open the compose studio',
   'translate.failed': 'Translation failed; your draft is unchanged.',

@@ -265,6 +265,7 @@ export const fr: Catalogue = {
   'translate.copy': 'Copier la traduction',
   'translate.copied': 'Traduction copiée.',
   'translate.retry': 'Réessayer',
+  'translate.again': 'Traduire à nouveau',
   'translate.close': 'Fermer la traduction',
   'translate.openStudio': 'Ouvrir le studio de rédaction',
   'translate.failed': 'La traduction a échoué ; votre brouillon est inchangé.',

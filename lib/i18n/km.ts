@@ -260,6 +260,7 @@ export const km: Catalogue = {
   'translate.copy': 'ចម្លងការបកប្រែ',
   'translate.copied': 'បានចម្លងការបកប្រែ។',
   'translate.retry': 'ព្យាយាមម្តងទៀត',
+  'translate.again': 'បកប្រែម្តងទៀត',
   'translate.close': 'បិទការបកប្រែ',
   'translate.openStudio': 'បើកស្ទូឌីយោតែងសារ',
   'translate.failed': 'ការបកប្រែបរាជ័យ សេចក្តីព្រាងរបស់អ្នកមិនផ្លាស់ប្តូរទេ។',

@@ -128,15 +128,17 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
 
   return (doc, sink) => {
     if (!groups.every((g) => g.possible(doc))) return;
-    const anchors = groups[0]!(doc);
-    if (anchors.length === 0) return;
+    // The other groups first: the anchor group is often the broadest pattern (any government,
+    // leader or people), the costliest to locate, and pointless to locate when a group is absent.
     const others: Range[][] = [];
     for (let g = 1; g < groups.length; g++) {
       const hits = groups[g]!(doc);
       if (hits.length === 0) return;
       others.push(hits);
     }
-    const blockers = unless.flatMap((u) => u(doc));
+    const anchors = groups[0]!(doc);
+    if (anchors.length === 0) return;
+    let blockers: Range[] | undefined;
     for (const anchor of anchors.slice(0, MAX_ANCHORS)) {
       let start = anchor.start;
       let end = anchor.end;
@@ -156,6 +158,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
       }
       if (!complete) continue;
       const span = { start, end };
+      blockers ??= unless.flatMap((u) => u(doc));
       if (blockers.some((b) => near(doc, anchor, b, unlessWithin) || near(doc, span, b, unlessWithin))) continue;
       sink.finding(base, { range: span, fixes: ruleFixes(base, doc.text, span) });
     }

@@ -238,6 +238,21 @@ describe('TranslatePanel', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/changed after it was translated/);
   });
 
+  it('"Translate again" translates the draft as it is now, and that translation can be written', async () => {
+    let text = DRAFT;
+    const { user, write, client: c } = setup({ draft: () => ({ text }) });
+    await openAndPickSpanish(user);
+    text = `${DRAFT} more`;
+    await user.click(screen.getByRole('button', { name: 'Translate again' }));
+    await waitFor(() => expect(c.translate.mock.calls.at(-1)?.[0].text).toBe(`${DRAFT} more`));
+    await waitFor(() => expect(preview()).not.toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Insert below' }));
+    expect(write).toHaveBeenCalledTimes(1);
+    // Written into the new draft (the old translation would have been refused as stale).
+    expect(write.mock.calls[0]![0].expected).toContain(' more');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says so when the editor refuses the write', async () => {
     const { user } = setup({ write: vi.fn(async () => false) });
     await openAndPickSpanish(user);
