@@ -94,7 +94,7 @@ export class PatternBank {
     try {
       const sets: Array<{ set: RE2Set; ids: number[] }> = [];
       for (let from = 0; from < this.sources.length; from += PATTERNS_PER_SET) {
-        const set = new RE2Set(RE2Set.UNANCHORED, 0, 67108864);
+        const set = new RE2Set(RE2Set.UNANCHORED, 0);
         const ids: number[] = [];
         for (let id = from; id < Math.min(from + PATTERNS_PER_SET, this.sources.length); id++) {
           const { source, caseSensitive } = this.sources[id]!;
