@@ -11,7 +11,7 @@ import type { Doc } from '../document';
 import { commonRuleFields, text, type Entity } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { Range } from '../types';
-import { latinLanguage } from './official-name';
+import { docLatinLanguage } from './official-name';
 
 /** Only whitespace or invisible characters between two ranges. */
 const GAP_RE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/u;
@@ -126,8 +126,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   });
 
   return (doc, sink) => {
-    let lang: 'en' | 'fr' | undefined;
-    const latin = () => (lang ??= latinLanguage(doc.text));
+    const latin = () => docLatinLanguage(doc);
     for (const ce of entities) {
       if (!doc.hasAny(ce.names) && !doc.hasAny(ce.shortNames)) continue;
       const { refs, short } = references(doc, base, ce);

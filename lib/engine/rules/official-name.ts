@@ -78,6 +78,14 @@ export function latinLanguage(text: string): 'en' | 'fr' {
   return fr > en ? 'fr' : 'en';
 }
 
+/** Once per check, not once per name rule: on a 5,000-character draft each pass costs ~0.1 ms. */
+const latinOfDoc = new WeakMap<Doc, 'en' | 'fr'>();
+export function docLatinLanguage(doc: Doc): 'en' | 'fr' {
+  let lang = latinOfDoc.get(doc);
+  if (lang === undefined) latinOfDoc.set(doc, (lang = latinLanguage(doc.text)));
+  return lang;
+}
+
 const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
 
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
@@ -209,12 +217,12 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   return (doc, sink) => {
     if (!doc.hasAny(refs)) return;
     let latin: 'en' | 'fr' | undefined;
-    if (onlyFrench && (latin = latinLanguage(doc.text)) !== 'fr') return;
+    if (onlyFrench && (latin = docLatinLanguage(doc)) !== 'fr') return;
     for (const g of list) {
       if (!doc.hasAny([g.ref])) continue;
       for (const o of doc.hits(base, g.ref)) {
         const khmer = /[\u1780-\u17FF]/.test(doc.text.slice(o.start, o.end));
-        const want = khmer ? 'km' : (latin ??= latinLanguage(doc.text));
+        const want = khmer ? 'km' : (latin ??= docLatinLanguage(doc));
         const cand = g.candidates.find((c) => c.lang === want) ?? g.candidates[0]!;
         if (cand.onlyIn && (want !== cand.onlyIn || !clearlyFrench(doc.text, o.start) || inEnglishPhrase(doc.text, o.start, o.end))) continue;
         if (within(doc, cand.exceptions, o) || within(doc, cand.guards, o)) continue;
