@@ -75,6 +75,15 @@ async function postHeldVisible(page: Page): Promise<boolean> {
 let ff: LaunchedFirefox;
 let options: Page;
 
+
+/** Ticks every required checklist item with real clicks (ticking alone never posts). */
+async function tickRequiredItems(page: Page): Promise<void> {
+  const boxes = await page.$$(`${HOST} >>> [data-checklist] input[type=checkbox][data-required]`);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const box of boxes) {
+    if (!(await box.evaluate((b) => (b as HTMLInputElement).checked))) await box.click();
+  }
+}
 describe('Firefox ESR: panel, findings and fixes', () => {
   beforeAll(async () => {
     ff = await launchFirefox();
@@ -148,12 +157,7 @@ describe('Firefox ESR: panel, findings and fixes', () => {
       await page.keyboard.up('Control');
       await new Promise((r) => setTimeout(r, 500));
       expect(await fixtureSubmissions(page)).toEqual([]);
-      // Tick every required item with real clicks; ticking alone never posts.
-      const boxes = await page.$$(`${HOST} >>> [data-checklist] input[type=checkbox][data-required]`);
-      expect(boxes.length).toBeGreaterThan(0);
-      for (const box of boxes) {
-        if (!(await box.evaluate((b) => (b as HTMLInputElement).checked))) await box.click();
-      }
+      await tickRequiredItems(page);
       expect(await poll(() => panelAttribute(page, '[data-checklist]', 'data-complete'), 'true')).toBe('true');
       expect(await fixtureSubmissions(page)).toEqual([]);
       // Now the platform's Post button goes through, exactly once, with the draft intact.
@@ -177,11 +181,7 @@ describe('Firefox ESR: panel, findings and fixes', () => {
         await new Promise((r) => setTimeout(r, 500));
         expect(await fixtureSubmissions(page)).toEqual([]);
         expect(await poll(() => postHeldVisible(page), true)).toBe(true);
-        const boxes = await page.$$(`${HOST} >>> [data-checklist] input[type=checkbox][data-required]`);
-        expect(boxes.length).toBeGreaterThan(0);
-        for (const box of boxes) {
-          if (!(await box.evaluate((b) => (b as HTMLInputElement).checked))) await box.click();
-        }
+        await tickRequiredItems(page);
         expect(await poll(() => panelAttribute(page, '[data-checklist]', 'data-complete'), 'true')).toBe('true');
         expect(await fixtureSubmissions(page)).toEqual([]);
         await clickSubmit(page, name);
