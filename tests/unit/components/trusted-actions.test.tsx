@@ -176,7 +176,7 @@ describe('translation actions', () => {
     elapsedMs: 1,
   };
 
-  it('Translate, target language, the cloud confirmation and the writes ignore page scripts', async () => {
+  it('Translate, target language, the cloud confirmation, the writes and Translate again ignore page scripts', async () => {
     const client = {
       plan: vi.fn(async () => ({ ok: true as const, from: 'en', steps: [deepl], next: deepl })),
       translate: vi.fn(async () => ({ ok: true as const, result })),
@@ -207,8 +207,10 @@ describe('translation actions', () => {
     await screen.findByRole('button', { name: 'Insert below' });
     pageScriptClick(screen.getByRole('button', { name: 'Insert below' }));
     pageScriptClick(screen.getByRole('button', { name: 'Replace draft' }));
+    pageScriptClick(screen.getByRole('button', { name: 'Translate again' }));
     await act(async () => new Promise((r) => setTimeout(r, 20)));
     expect(write).not.toHaveBeenCalled();
+    expect(client.plan).toHaveBeenCalledTimes(2); // the confirmed run only: "Translate again" ignored the page script
     await user.click(screen.getByRole('button', { name: 'Replace draft' }));
     expect(write).toHaveBeenCalledTimes(1);
   });
