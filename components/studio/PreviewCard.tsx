@@ -4,6 +4,7 @@ import { Counter } from '@/components/panel/Counter';
 import { countFor } from '@/lib/counting';
 import { cutIndex, splitThread, THREAD_PLATFORMS } from '@/lib/counting/thread';
 import { ADAPTERS } from '@/lib/platforms';
+import { ScrollableText } from './ScrollableText';
 import type { PlatformId } from '@/lib/platforms/hosts';
 
 interface Props {
@@ -41,7 +42,7 @@ export function PreviewCard({ platform, text, copy }: Props) {
           <p className="studio-card-status" data-cut={over ? String(cut) : undefined}>
             {over ? t('studio.preview.cut') : t('studio.preview.fits')}
           </p>
-          <div className="studio-card-text" data-preview-text="">
+          <ScrollableText data-preview-text="">
             <span data-kept="">{text.slice(0, cut)}</span>
             {over ? (
               <>
@@ -53,7 +54,7 @@ export function PreviewCard({ platform, text, copy }: Props) {
                 </span>
               </>
             ) : null}
-          </div>
+          </ScrollableText>
         </>
       ) : (
         <p className="note">{t('studio.preview.empty')}</p>
@@ -74,7 +75,7 @@ export function PreviewCard({ platform, text, copy }: Props) {
           <ol>
             {parts.map((p) => (
               <li key={p.start} data-thread-part={p.label}>
-                <div className="studio-card-text">{p.text}</div>
+                <ScrollableText>{p.text}</ScrollableText>
                 <div className="studio-thread-foot">
                   <Counter count={countFor(spec.counting, p.text)} limit={spec.limit} />
                   <button type="button" onClick={() => copy(p.text, t('studio.thread.copied', { label: p.label, platform: label }))}>

@@ -53,6 +53,12 @@ export function findFirefox(): string {
 export interface FirefoxLaunchOptions {
   /** Value of `policies` in policies.json (e.g. `{ "3rdparty": { Extensions: { [GECKO_ID]: {…} } } }`). */
   policies?: Record<string, unknown>;
+  /**
+   * Firefox's interface language (`intl.locale.requested`), e.g. 'km' or 'fr'. Firefox uses it
+   * only when its language pack is installed (Debian: firefox-esr-l10n-km / -fr, which .ci/run
+   * installs); the pages' language and `navigator.language` follow it.
+   */
+  locale?: string;
 }
 
 export interface LaunchedFirefox {
@@ -85,6 +91,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         // Every host name resolves to loopback: a request that escapes interception fails
         // instead of reaching (or crashing on) the network.
         'network.dns.native-is-localhost': true,
+        ...(options.locale ? { 'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale } : {}),
       },
     });
   } catch (error) {

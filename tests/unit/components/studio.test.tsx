@@ -153,3 +153,26 @@ describe('compose studio workspace', () => {
     expect(parts.map((p) => p.replace(/ \d+\/\d+$/, '')).join('')).toBe(km);
   });
 });
+
+describe('preview text that scrolls', () => {
+  it('joins the tab order only while it overflows its box (keyboard users can scroll it)', async () => {
+    // happy-dom has no layout: each preview box reports a height from the length of its text.
+    const scrollHeight = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return (this.textContent ?? '').length > 300 ? 500 : 100;
+    });
+    const clientHeight = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(100);
+    try {
+      await setup();
+      setDraft('A short post.');
+      const box = () => card('x').querySelector('[data-preview-text]') as HTMLElement;
+      expect(box().hasAttribute('tabindex')).toBe(false);
+      setDraft('Cambodia and its partners agreed today to deepen cooperation on trade. '.repeat(6));
+      expect(box().getAttribute('tabindex')).toBe('0');
+      setDraft('A short post again.');
+      expect(box().hasAttribute('tabindex')).toBe(false);
+    } finally {
+      scrollHeight.mockRestore();
+      clientHeight.mockRestore();
+    }
+  });
+});
