@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildActiveGuidelines, type ActiveGuidelines } from '@/lib/packs/active';
+import { prepareWhenIdle } from '@/lib/engine/compile';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { createImportedPacksStore } from '@/lib/state/imported-packs';
 import type { PersistedStore } from '@/lib/state/persisted-store';
@@ -19,13 +20,17 @@ let shared: GuidelinesStore | undefined;
 export function guidelinesStore(settings: SettingsStore = settingsStore()): GuidelinesStore {
   if (shared) return shared;
   const imported = createImportedPacksStore(browserAreaStorage('local'));
-  const build = (): ActiveGuidelines =>
-    buildActiveGuidelines({
+  const build = (): ActiveGuidelines => {
+    const active = buildActiveGuidelines({
       builtIn: DEFAULT_PACKS,
       disabledBuiltin: settings.getState().effective.disabledBuiltinPacks,
       policyPacks: settings.getState().policy.packs,
       imported: imported.getState().value,
     });
+    // The rest of the compilation in short slices after this task, before the user types.
+    prepareWhenIdle(active.guidelines);
+    return active;
+  };
   const store = createStore<ActiveGuidelines>()(() => build());
   let inputs = [settings.getState().effective.disabledBuiltinPacks, settings.getState().policy.packs, imported.getState().value];
   const rebuild = () => {

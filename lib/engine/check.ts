@@ -13,6 +13,8 @@ import type { Emit, RuleBase, Sink } from './internal';
 import type { CheckContext, CheckOptions, CheckResult, ChecklistPrompt, Finding, Range } from './types';
 
 export const DEFAULT_BUDGET_MS = 50;
+/** Drafts up to this length are checked in full whatever the budget (the longest platform post is ~3,000). */
+export const ALWAYS_COMPLETE_CHARS = 3000;
 /** More findings than this are not useful to show and would slow the page: stop and mark truncated. */
 export const MAX_FINDINGS = 2000;
 const MAX_KEY_BASIS = 80;
@@ -43,8 +45,14 @@ export function runCheck(
   opts: CheckOptions | undefined,
   cache: ChunkCache | undefined,
 ): CheckResult {
+  // One-time compilation left for idle time is not checking work: finish it before the clock
+  // starts, or a check right after loading would run out of budget and miss findings.
+  g.prepareAll();
   const t0 = now();
-  const deadline = t0 + (opts?.budgetMs ?? DEFAULT_BUDGET_MS);
+  // A post-sized draft is always checked in full: the first check after loading builds the
+  // automata's states and can overrun the budget on a busy machine, and a missed security finding
+  // costs more than a few ms once. The budget bounds long documents (linear work, see bench).
+  const deadline = text.length <= ALWAYS_COMPLETE_CHARS ? Infinity : t0 + (opts?.budgetMs ?? DEFAULT_BUDGET_MS);
   const memo: ChunkCache = cache ?? new Map<string, ChunkRecord>();
   const chunks = splitChunks(text);
   // Ordinary lines first, pieces of over-long lines last: a pasted run of data without spaces

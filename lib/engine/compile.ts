@@ -31,16 +31,42 @@ export class CompiledGuidelines {
   /** @internal */ readonly vocab: readonly TermRef[];
   readonly rules: readonly RuleInfo[];
   readonly packs: readonly PackInfo[];
+  readonly #patterns: PatternBank;
 
-  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[]) {
+  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[], patterns: PatternBank) {
     this.compiled = compiled;
     this.terms = terms;
     this.vocab = vocab;
     this.packs = packs;
+    this.#patterns = patterns;
     this.rules = compiled.map(({ base }) => ({
       id: base.id, packId: base.packId, type: base.type, severity: base.severity, category: base.category, message: base.message,
     }));
   }
+
+  /**
+   * One slice of deferred compilation (one pre-filter set, a few ms); true while more remain.
+   * Checking works without it (a set compiles when first needed); callers run it in idle time
+   * so that the first keystroke does not pay for it (see `prepareWhenIdle`).
+   */
+  prepareStep(): boolean {
+    return this.#patterns.prepareStep();
+  }
+
+  /** Finishes the deferred compilation now (a check does this first, outside its time budget). */
+  prepareAll(): void {
+    while (this.#patterns.prepareStep()) {
+      /* next slice */
+    }
+  }
+}
+
+/** Runs `prepareStep` in separate macrotasks until done, so no single task blocks the page long. */
+export function prepareWhenIdle(guidelines: CompiledGuidelines, schedule: (next: () => void) => void = (next) => setTimeout(next, 0)): void {
+  const step = () => {
+    if (guidelines.prepareStep()) schedule(step);
+  };
+  schedule(step);
 }
 
 /** Error thrown when a pack that skipped validation cannot be compiled; names pack and rule. */
@@ -127,5 +153,5 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   }
   terms.matcher.build();
   patterns.build();
-  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })));
+  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })), patterns);
 }

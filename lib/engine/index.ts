@@ -10,7 +10,7 @@ export type {
   ChecklistPrompt, CheckResult, CheckOptions,
 } from './types';
 export type { Pack, Rule } from './schema';
-export { compilePacks, CompiledGuidelines, CompileError, type RuleInfo, type PackInfo } from './compile';
+export { compilePacks, prepareWhenIdle, CompiledGuidelines, CompileError, type RuleInfo, type PackInfo } from './compile';
 export { checkText, createIncrementalChecker, DEFAULT_BUDGET_MS, MAX_FINDINGS } from './check';
 export { applyFix, matchCase } from './fix';
 export { localize } from './localize';

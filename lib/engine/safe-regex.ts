@@ -80,8 +80,16 @@ export class PatternBank {
   private readonly sources: Array<{ source: string; caseSensitive: boolean }> = [];
   private readonly compiled = new Map<number, RE2JS | null>();
   /** Several sets of 32, not one: a set of ~150 patterns outgrows re2js's DFA state budget and
-   * falls back to slow simulation (measured: ~80 ms for 5,000 characters instead of ~1 ms). */
-  private sets: Array<{ set: RE2Set; ids: number[] }> | null = null;
+   * falls back to slow simulation (measured: ~80 ms for 5,000 characters instead of ~1 ms).
+   * Sets compile in `prepareStep` slices (idle time in the extension; a check
+   * finishes what is left before its budget starts): compiling them all inside compilePacks took
+   * ~60% of compiling the default packs, one long task at page load. */
+  private groups: number[][] = [];
+  private sets: Array<RE2Set | undefined> = [];
+  /** A set failed to compile: no pre-filter at all (every pattern runs its own matcher). */
+  private broken = false;
+  /** Every set compiled (prepareStep has nothing left). */
+  private prepared = false;
 
   add(source: string, caseSensitive: boolean): number {
     precheck(source);
@@ -89,33 +97,55 @@ export class PatternBank {
     return this.sources.length - 1;
   }
 
+  /** Groups the patterns into sets; the sets themselves compile lazily (see prepareStep). */
   build(): void {
-    if (this.sources.length === 0) return;
-    try {
-      const sets: Array<{ set: RE2Set; ids: number[] }> = [];
-      for (let from = 0; from < this.sources.length; from += PATTERNS_PER_SET) {
-        const set = new RE2Set(RE2Set.UNANCHORED, 0);
-        const ids: number[] = [];
-        for (let id = from; id < Math.min(from + PATTERNS_PER_SET, this.sources.length); id++) {
-          const { source, caseSensitive } = this.sources[id]!;
-          set.add(caseSensitive ? source : `(?i)${source}`);
-          ids.push(id);
-        }
-        set.compile();
-        sets.push({ set, ids });
-      }
-      this.sets = sets;
-    } catch {
-      this.sets = null; // no pre-filter: every pattern runs its own matcher
+    this.groups = [];
+    for (let from = 0; from < this.sources.length; from += PATTERNS_PER_SET) {
+      this.groups.push(Array.from({ length: Math.min(PATTERNS_PER_SET, this.sources.length - from) }, (_, i) => from + i));
     }
+    this.sets = Array.from({ length: this.groups.length }, (): RE2Set | undefined => undefined);
+    this.prepared = false;
+  }
+
+  private compileSet(index: number): RE2Set | undefined {
+    if (this.broken) return undefined;
+    let set = this.sets[index];
+    if (set) return set;
+    try {
+      set = new RE2Set(RE2Set.UNANCHORED, 0);
+      for (const id of this.groups[index]!) {
+        const { source, caseSensitive } = this.sources[id]!;
+        set.add(caseSensitive ? source : `(?i)${source}`);
+      }
+      set.compile();
+      this.sets[index] = set;
+      return set;
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
+  /** Compiles the next pre-filter set (one slice of idle-time work); true while more remain. */
+  prepareStep(): boolean {
+    if (this.prepared) return false;
+    const next = this.sets.findIndex((s) => s === undefined);
+    if (next !== -1) this.compileSet(next);
+    this.prepared = this.broken || this.sets.every((s) => s !== undefined);
+    return !this.prepared;
   }
 
   /** Ids of patterns matching somewhere in `text`, or null for "unknown, try all". */
   candidates(text: string): ReadonlySet<number> | null {
-    if (!this.sets) return null;
+    if (this.groups.length === 0 || this.broken) return null;
     try {
       const out = new Set<number>();
-      for (const { set, ids } of this.sets) for (const i of set.match(text)) out.add(ids[i]!);
+      for (let g = 0; g < this.groups.length; g++) {
+        const set = this.compileSet(g);
+        if (!set) return null;
+        const ids = this.groups[g]!;
+        for (const i of set.match(text)) out.add(ids[i]!);
+      }
       return out;
     } catch {
       return null;

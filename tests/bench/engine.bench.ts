@@ -96,6 +96,8 @@ function loadDefaultPacks(): { packs: Pack[]; note: string } {
 export interface EngineBenchResult {
   rules: number;
   compileMs: number;
+  prepareMs: number;
+  longestSliceMs: number;
   check280: Stats;
   check5000: Stats;
   incremental5000: Stats;
@@ -116,7 +118,29 @@ export function runEngineBench(): EngineBenchResult {
   console.log(`  drafts: ${DRAFT_280.length} chars and ${DRAFT_5000.length} chars (English + Khmer)`);
 
   const compile = time(() => compilePacks(packs), 20, 3);
+  // The deferred part (pre-filter sets), as the extension runs it: one slice per macrotask.
+  const slices: number[] = [];
+  const cold: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const fresh = compilePacks(packs);
+    for (let more = true; more; ) {
+      const t = performance.now();
+      more = fresh.prepareStep();
+      slices.push(performance.now() - t);
+    }
+    // A draft checked before any warm-up pays for the sets it needs.
+    const unprepared = compilePacks(packs);
+    const t = performance.now();
+    checkText(unprepared, DRAFT_280, CTX);
+    cold.push(performance.now() - t);
+  }
+  const prepareTotal = slices.reduce((a, b) => a + b, 0) / 5;
+  const longestSlice = Math.max(...slices);
+  cold.sort((a, b) => a - b);
   const g = compilePacks(packs);
+  while (g.prepareStep()) {
+    /* warm, as in the extension after idle time */
+  }
   const c280 = time(() => checkText(g, DRAFT_280, CTX), 3000, 300);
   const c5000 = time(() => checkText(g, DRAFT_5000, CTX), 400, 40);
 
@@ -143,6 +167,7 @@ export function runEngineBench(): EngineBenchResult {
   const load = loadavg()[0]!;
   const ok = {
     compile: compile.median <= 30,
+    slice: longestSlice <= 50,
     m280: c280.median <= 0.2,
     p280: c280.p99 <= 1,
     m5000: c5000.median <= 3,
@@ -150,6 +175,8 @@ export function runEngineBench(): EngineBenchResult {
     wg: c280.median < wg280.median && c5000.median < wg5000.median,
   };
   console.log(`  compile all default packs     median ${fmt(compile.median)}   target ≤ 30 ms        ${verdict(ok.compile)}`);
+  console.log(`  deferred pre-filter sets      ${fmt(prepareTotal)} in idle slices, longest ${fmt(longestSlice)}   target ≤ 50 ms per slice (a long task)   ${verdict(ok.slice)}`);
+  console.log(`  first check before warm-up    median ${fmt(pct(cold, 0.5))}   (280 chars; builds the sets it needs; in the extension warm-up runs first)`);
   console.log(`  check 280 chars               median ${fmt(c280.median)}   target ≤ 0.2 ms       ${verdict(ok.m280)}`);
   console.log(`  check 280 chars               p99    ${fmt(c280.p99)}   target ≤ 1 ms         ${verdict(ok.p280)}   (load average ${load.toFixed(1)} on ${cpus().length} cores)`);
   console.log(`  check 5,000 chars             median ${fmt(c5000.median)}   target ≤ 3 ms         ${verdict(ok.m5000)}   (p99 ${fmt(c5000.p99)})`);
@@ -160,7 +187,7 @@ export function runEngineBench(): EngineBenchResult {
   const pass = Object.values(ok).every(Boolean) && same;
   console.log(`  engine bench: ${verdict(pass)}`);
   return {
-    rules, compileMs: compile.median, check280: c280, check5000: c5000, incremental5000: incr,
+    rules, compileMs: compile.median, prepareMs: prepareTotal, longestSliceMs: longestSlice, check280: c280, check5000: c5000, incremental5000: incr,
     alex280: alex280.median, alex5000: alex5000.median, writeGood280: wg280.median, writeGood5000: wg5000.median, pass,
   };
 }
