@@ -183,7 +183,8 @@ function buildOrganisations(list, kind, extraSources) {
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const withSources = (rows) => rows.map(({ source, ...rest }) => ({ ...rest, sources: [source] })).sort((a, b) => a.id.localeCompare(b.id));
+/** A curated row names one `source`, or several `sources` (a holder whose Khmer name comes from another page). */
+const withSources = (rows) => rows.map(({ source, sources, ...rest }) => ({ ...rest, sources: sources ?? [source] })).sort((a, b) => a.id.localeCompare(b.id));
 
 /** Khmer renderings of foreign styles are Envoy's, pending the MFAIC Protocol department's review: every style with Khmer cites that. */
 const KM_STYLES_SOURCE = 'ENVOY-KM-STYLES';
