@@ -112,6 +112,19 @@ describe('styles of heads of state and government', () => {
   });
 });
 
+describe('office holders', () => {
+  it('gives a foreign holder a Khmer name only with a Khmer-language source for it', () => {
+    const km = t.holders!.filter((h) => h.name.km && h.state && h.state !== 'KH' && h.id !== 'holder.jp.emperor');
+    expect(km.map((h) => h.id).sort()).toEqual(['holder.gb.king', 'holder.th.king', 'holder.va.pope']);
+    const byId = new Map(pack.sources.map((s) => [s.id, s]));
+    for (const h of km) {
+      const khmerSource = h.sources.map((id) => byId.get(id)!).find((s) => /[\u1780-\u17FF]/.test(s.title));
+      expect(khmerSource, h.id).toBeDefined();
+      expect(khmerSource!.title, h.id).toContain(h.name.km!.split(' ')[0]!);
+    }
+  });
+});
+
 describe('organisations and institutions', () => {
   it('has at least 80 organisations and the Cambodian institutions, each with en/fr/km names and a source', () => {
     const orgs = t.organisations!.filter((o) => o.kind === 'organisation');
