@@ -17,7 +17,9 @@
  *   address, office holders), each entry naming its source.
  *
  * Deterministic: no dates, sorted rows, one row per line. `--check` exits 1
- * when the checked-in pack differs from what the sources give.
+ * when the checked-in pack differs from what the sources give. Every UN Member
+ * and observer State needs a head-of-state style (`heads` in
+ * address.curated.json), else the script fails.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +28,10 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const src = (f) => join(root, 'lib/entities/sources', f);
+// `--sources DIR` reads the curated sources from another folder (the unit test checks the validation with a broken copy).
+const sourcesAt = process.argv.indexOf('--sources');
+const srcDir = sourcesAt > 0 ? process.argv[sourcesAt + 1] : join(root, 'lib/entities/sources');
+const src = (f) => join(srcDir, f);
 const OUT = join(root, 'lib/packs/defaults/core.names.json');
 
 const cldrNames = (lang) => require(`cldr-localenames-full/main/${lang}/territories.json`).main[lang].localeDisplayNames.territories;
@@ -178,15 +183,59 @@ function buildOrganisations(list, kind, extraSources) {
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const withSources = (rows) => rows.map(({ source, ...rest }) => ({ ...rest, sources: [source] })).sort((a, b) => a.id.localeCompare(b.id));
+/** A curated row names one `source`, or several `sources` (a holder whose Khmer name comes from another page). */
+const withSources = (rows) => rows.map(({ source, sources, ...rest }) => ({ ...rest, sources: sources ?? [source] })).sort((a, b) => a.id.localeCompare(b.id));
+
+/** Khmer renderings of foreign styles are Envoy's, pending the MFAIC Protocol department's review: every style with Khmer cites that. */
+const KM_STYLES_SOURCE = 'ENVOY-KM-STYLES';
+
+/**
+ * Styles with the states whose head of state or head of government holds each
+ * one (`heads` in address.curated.json): `headOfState` and `headOfGovernment`
+ * list the ISO codes, `states` their union with any curated list ("*" for any
+ * state), and the sources gain those of the heads entries (`governmentSources`,
+ * when given, for the head of government). Fails when a UN
+ * Member or observer State has no head-of-state style, or neither a
+ * head-of-government style nor a note saying it has no such office.
+ */
+function buildStyles(stateRows) {
+  const byId = new Map(address.styles.map((s) => [s.id, { ...s, hos: new Set(), hog: new Set(), srcs: new Set([s.source]) }]));
+  const known = new Set(stateRows.map((s) => s.code));
+  for (const [code, h] of Object.entries(address.heads)) {
+    if (!known.has(code)) throw new Error(`heads: unknown state ${code}`);
+    if (!h.sources?.length) throw new Error(`heads.${code}: no source`);
+    const hos = byId.get(h.state);
+    if (!hos) throw new Error(`heads.${code}: unknown style ${h.state}`);
+    hos.hos.add(code);
+    h.sources.forEach((x) => hos.srcs.add(x));
+    if (h.government === null) {
+      if (!h.note) throw new Error(`heads.${code}: no head-of-government style and no note saying why`);
+    } else {
+      const hog = byId.get(h.government);
+      if (!hog) throw new Error(`heads.${code}: unknown style ${h.government}`);
+      hog.hog.add(code);
+      (h.governmentSources ?? h.sources).forEach((x) => hog.srcs.add(x));
+    }
+  }
+  const missing = stateRows.filter((s) => s.status !== 'territory' && !address.heads[s.code]?.state).map((s) => s.code);
+  if (missing.length) throw new Error(`UN Member or observer States without a head-of-state style: ${missing.join(', ')}`);
+  const rows = [...byId.values()].map(({ source: _source, hos, hog, srcs, states, ...rest }) => {
+    const all = [...new Set([...(states ?? []), ...hos, ...hog])].sort((a, b) => (a === '*' ? -1 : b === '*' ? 1 : a.localeCompare(b)));
+    if (all.length === 0) throw new Error(`${rest.id}: no states`);
+    if (rest.style.km) srcs.add(KM_STYLES_SOURCE);
+    return compact({ ...rest, states: all, headOfState: [...hos].sort(), headOfGovernment: [...hog].sort(), sources: [...srcs].sort() });
+  });
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
+}
 
 function build() {
   const orgSources = [];
+  const stateRows = buildStates();
   const tables = {
-    states: buildStates(),
+    states: stateRows,
     organisations: [...buildOrganisations(organisations, 'organisation', orgSources), ...buildOrganisations(institutions, 'institution', orgSources)],
     titles: withSources(address.titles),
-    styles: withSources(address.styles),
+    styles: buildStyles(stateRows),
     holders: withSources(address.holders),
   };
   for (const f of orgFormer.former) if (!tables.organisations.some((o) => o.id === f.org)) throw new Error(`former name for unknown organisation ${f.org}`);

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
+import { Fragment, forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { cardAnswer } from '@/components/popup/answer';
 import type { GuidelineResult } from '@/lib/search';
@@ -142,10 +142,28 @@ export const GuidelineResultItem = forwardRef<HTMLLIElement, CardProps>(function
         </p>
       ) : null}
       {answer.avoid.length > 0 ? <p className="card-avoid">{t('popup.avoid', { terms: answer.avoid.join(', ') })}</p> : null}
-      {(entry.holders ?? []).map((h, i) => (
+      {(entry.holders ?? []).map((h, i) => {
         // Who holds the office, dated (tables: "as of" + source), so a stale entry shows its age.
-        <p key={i} className="card-holder" data-holder="">
-          {t('popup.holder', { office: h.office[lang] ?? h.office.en, name: h.name[lang] ?? h.name.en ?? '', date: h.asOf })}
+        // A name with no verified form in the UI language is shown as written in English (and French), and says so.
+        const local = h.name[lang];
+        const written = [...new Set([h.name.en, h.name.fr].filter((x): x is string => Boolean(x)))].join(' / ');
+        return (
+          <Fragment key={i}>
+            <p className="card-holder" data-holder="">
+              {t('popup.holder', { office: h.office[lang] ?? h.office.en, name: local ?? written, date: h.asOf })}
+            </p>
+            {local ? null : (
+              <p className="card-holder note" data-holder-note="">
+                {t('popup.holder.noLocalName')}
+              </p>
+            )}
+          </Fragment>
+        );
+      })}
+      {(entry.heads ?? []).map((h) => (
+        // A state's head of state and head of government: the style of address of each office.
+        <p key={`${h.role}.${h.styleId}`} className="card-holder" data-head={h.role} {...langOf(h.style[lang] ?? h.style.en, lang)}>
+          {t(`popup.head.${h.role}`, { office: h.office[lang] ?? h.office.en, style: h.style[lang] ?? h.style.en })}
         </p>
       ))}
       {entry.names && NAMED_KINDS.has(entry.kind) ? <OfficialForms names={entry.names} /> : null}

@@ -79,6 +79,10 @@ export const StyleRowSchema = z.strictObject({
   style: LocalizedText,
   /** ISO codes of the states where this office has this style; "*" for any state. */
   states: z.array(z.union([z.literal('*'), z.string().regex(/^[A-Z]{2}$/)])).min(1),
+  /** States whose head of state holds this office (ISO codes). */
+  headOfState: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  /** States whose head of government holds this office (ISO codes); a state may be in both lists (a president heading the government). */
+  headOfGovernment: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   sources: sourceRefs,
 });
 

@@ -58,6 +58,14 @@ export interface EntryHolder {
   source?: string;
 }
 
+/** The style of a state's head of state or head of government ('both' when one office holds the two). */
+export interface EntryHead {
+  role: 'state' | 'government' | 'both';
+  styleId: string;
+  office: Localized;
+  style: Localized;
+}
+
 export interface GuidelineSource {
   title: string;
   publisher?: string;
@@ -90,6 +98,8 @@ export interface GuidelineEntry {
   code?: string;
   /** Current office holders (institutions and states), each with an "as of" date. */
   holders?: EntryHolder[];
+  /** States: the styles of address of the head of state and the head of government. */
+  heads?: EntryHead[];
   /** Glossary: forms per language (the first is the approved one) and whether the authority reviewed it. */
   glossary?: { forms: Record<string, string[]>; reviewed: boolean; category?: string };
 }

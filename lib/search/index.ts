@@ -12,7 +12,7 @@ import type { MergedTables } from '@/lib/entities/merge';
 import { buildEntries, type GuidelineEntry, type GuidelineSource, type Localized } from './entries';
 import { foldText, isKhmerTerm, tokenize } from './tokenize';
 
-export type { EntryHolder, EntryKind, EntryLang, EntryNames, FormerName, GuidelineEntry, GuidelineKind, GuidelineSource, Localized, NameForms } from './entries';
+export type { EntryHead, EntryHolder, EntryKind, EntryLang, EntryNames, FormerName, GuidelineEntry, GuidelineKind, GuidelineSource, Localized, NameForms } from './entries';
 export { buildEntries } from './entries';
 export { foldText, tokenize } from './tokenize';
 

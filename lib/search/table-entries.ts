@@ -6,7 +6,7 @@
 import type { MergedTables, Sourced } from '@/lib/entities/merge';
 import { TABLE_LANGS, type NameForms as TableNameForms, type TableLang, type TableNames } from '@/lib/entities/schema';
 import type { PackSource } from '@/lib/packs/schema';
-import type { EntryNames, FormerName, GuidelineEntry, GuidelineSource, Localized } from './entries';
+import type { EntryHead, EntryNames, FormerName, GuidelineEntry, GuidelineSource, Localized } from './entries';
 
 // The tables' languages, declared once (lib/entities/schema.ts).
 const LANGS = TABLE_LANGS;
@@ -75,6 +75,21 @@ export function entriesFromTables(tables: MergedTables): GuidelineEntry[] {
     }
   }
   const titleById = new Map(tables.titles.map((t) => [t.id, t]));
+  // Per state: the styles of its head of state and head of government (one line when one office holds both).
+  const headsBy = new Map<string, EntryHead[]>();
+  for (const st of tables.styles) {
+    const roles: Array<[EntryHead['role'], readonly string[]]> = [['state', st.headOfState ?? []], ['government', st.headOfGovernment ?? []]];
+    for (const [role, codes] of roles) {
+      for (const code of codes) {
+        const list = headsBy.get(code) ?? [];
+        const same = list.find((h) => h.styleId === st.id);
+        if (same) same.role = 'both';
+        else list.push({ role, styleId: st.id, office: { ...st.office }, style: { ...st.style } });
+        headsBy.set(code, list);
+      }
+    }
+  }
+  for (const list of headsBy.values()) list.sort((a, b) => (a.role === 'government' ? 1 : 0) - (b.role === 'government' ? 1 : 0));
 
   for (const s of tables.states) {
     const former = formerOf(s);
@@ -93,6 +108,8 @@ export function entriesFromTables(tables: MergedTables): GuidelineEntry[] {
     if (former.length) entry.former = former;
     const holders = holdersBy.get(s.id);
     if (holders) entry.holders = holders;
+    const heads = headsBy.get(s.code);
+    if (heads) entry.heads = heads;
     out.push(entry);
   }
   for (const o of tables.organisations) {
@@ -124,7 +141,14 @@ export function entriesFromTables(tables: MergedTables): GuidelineEntry[] {
       names: entryNames(t.names),
     });
   }
+  // A style is found by the names of the states whose head of state or government holds it ("France", "Allemagne", "អូស្ត្រាលី").
+  const stateByCode = new Map(tables.states.map((s) => [s.code, s]));
   for (const st of tables.styles) {
+    const codes = [...new Set([...(st.headOfState ?? []), ...(st.headOfGovernment ?? []), ...st.states.filter((c) => c !== '*')])];
+    const stateNames = codes.flatMap((c) => {
+      const s = stateByCode.get(c);
+      return s ? LANGS.flatMap((l) => (s.names[l] ? [s.names[l]!.short] : [])) : [];
+    });
     out.push({
       id: st.id,
       kind: 'title',
@@ -133,7 +157,7 @@ export function entriesFromTables(tables: MergedTables): GuidelineEntry[] {
       title: { ...st.style },
       explanation: { ...st.office },
       sources: sourcesOf(st.resolvedSources),
-      terms: [...Object.values(st.office), ...Object.values(st.style), ...st.states.filter((c) => c !== '*')],
+      terms: [...Object.values(st.office), ...Object.values(st.style), ...codes, ...new Set(stateNames)],
       names: { en: { short: st.style.en }, ...(st.style.fr ? { fr: { short: st.style.fr } } : {}), ...(st.style.km ? { km: { short: st.style.km } } : {}) },
     });
   }

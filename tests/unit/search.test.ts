@@ -156,4 +156,26 @@ describe('protocol tables in the lookup', () => {
     expect(ids('Samdech')).toContain('title.samdech');
     expect(ids('Prime Minister')).toContain('holder.kh.prime-minister');
   });
+
+  it('finds the head-of-state and head-of-government styles by country name in English, French and Khmer', () => {
+    const top = (q: string, lang: 'en' | 'km' | 'fr', n = 8) => ids(q, lang).slice(0, n);
+    // The state first, then the styles of its offices.
+    expect(ids('Germany')[0]).toBe('state.de');
+    expect(top('Germany', 'en')).toEqual(expect.arrayContaining(['style.federal-president', 'style.federal-chancellor']));
+    expect(top('Allemagne', 'fr')).toEqual(expect.arrayContaining(['style.federal-president', 'style.federal-chancellor']));
+    expect(top('អាល្លឺម៉ង់', 'km')).toEqual(expect.arrayContaining(['style.federal-president', 'style.federal-chancellor']));
+    expect(top('Australia', 'en')).toContain('style.realm-monarch');
+    expect(top('Australie', 'fr')).toContain('style.realm-monarch');
+    expect(top('អូស្ត្រាលី', 'km')).toContain('style.realm-monarch');
+    expect(top('Saint-Siège', 'fr')).toContain('style.pope');
+    expect(top('Espagne', 'fr')).toEqual(expect.arrayContaining(['style.monarch', 'style.government-president']));
+    expect(top('Kenya', 'en')).toContain('style.president');
+    // A state's card carries the styles of both offices (one line when one office holds both).
+    const de = index.search('Germany')[0]!.entry;
+    expect(de.heads!.map((h) => [h.role, h.styleId])).toEqual([['state', 'style.federal-president'], ['government', 'style.federal-chancellor']]);
+    const us = index.search('United States of America')[0]!.entry;
+    expect(us.id).toBe('state.us');
+    expect(us.heads!.map((h) => [h.role, h.styleId])).toEqual([['both', 'style.president']]);
+    expect(us.heads![0]!.style.km).toMatch(/^ឯកឧត្តម/);
+  });
 });

@@ -11,7 +11,8 @@ import type { Doc } from '../document';
 import { commonRuleFields, text, type Entity } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { Range } from '../types';
-import { docLatinLanguage } from './official-name';
+import { sentenceLanguage } from './official-name';
+import type { TableLang } from '@/lib/entities/schema';
 
 /** Only whitespace or invisible characters between two ranges. */
 const GAP_RE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/u;
@@ -54,15 +55,21 @@ function directlyBefore(doc: Doc, sorted: readonly Occ[], at: number, gap: RegEx
 }
 
 /**
- * The title to suggest: `preferredByLanguage` in the draft's language (Khmer
- * by script, else English or French by function words), else `preferred`,
- * unless the name is in Khmer and a Khmer title exists (and vice versa).
+ * The title to suggest: `preferredByLanguage` in the language of the sentence
+ * the name stands in (Khmer by script, else English or French by function
+ * words, the whole draft deciding a tie), else `preferred`, unless the name is
+ * in Khmer and a Khmer title exists (and vice versa). A name in Latin letters
+ * in a Khmer sentence takes the Khmer title ("ព្រះករុណា… Norodom Sihamoni"),
+ * a Khmer name in a Latin sentence the title of that sentence's language.
  */
-function suggestedTitle(e: Entity, name: string, latin: () => 'en' | 'fr'): string | undefined {
+function suggestedTitle(e: Entity, name: string, lang: () => TableLang): string | undefined {
   const khmerName = KHMER_RE.test(name);
   const byLang = e.preferredByLanguage;
   if (byLang) {
-    const t = khmerName ? byLang.km : byLang[latin()];
+    const l = lang();
+    if (l === 'km' && byLang.km) return byLang.km;
+    if (l !== 'km' && khmerName && byLang.km) return byLang.km;
+    const t = l === 'km' ? undefined : byLang[l];
     if (t && KHMER_RE.test(t) === khmerName) return t;
   }
   const titles = e.titles ?? [];
@@ -126,7 +133,6 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   });
 
   return (doc, sink) => {
-    const latin = () => docLatinLanguage(doc);
     for (const ce of entities) {
       if (!doc.hasAny(ce.names) && !doc.hasAny(ce.shortNames)) continue;
       const { refs, short } = references(doc, base, ce);
@@ -140,7 +146,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
 
       refs.forEach((name, i) => {
         const nameText = doc.text.slice(name.start, name.end);
-        const title = suggestedTitle(ce.entity, nameText, latin);
+        const title = suggestedTitle(ce.entity, nameText, () => sentenceLanguage(doc, name.start));
         const office = directlyBefore(doc, offices, name.start);
         const allowed = directlyBefore(doc, titles, name.start) ?? (office ? directlyBefore(doc, titles, office.start, TITLE_OFFICE_GAP_RE) : undefined);
         const lead = allowed ?? office;

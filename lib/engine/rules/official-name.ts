@@ -46,17 +46,29 @@ interface Group {
   candidates: Candidate[];
 }
 
-/** The official form to suggest for a misspelt title: the closest of its forms. */
-function closest(misspelt: string, forms: NameForms): string {
+/**
+ * The official form to suggest for a misspelt title: the closest of its forms
+ * or of their word-final parts, so a misspelt "Preah Bat Samdech Preah
+ * Boromneat" becomes "Preah Bat Samdech Preah Boromneath" (the rest of the
+ * style, "His Majesty" or "Sa Majesté", is left to the draft), with its distance.
+ */
+function closestForm(misspelt: string, forms: NameForms): { form: string; d: number } {
   const options = [forms.short, forms.formal, forms.acronym].filter((x): x is string => Boolean(x));
+  const words = misspelt.trim().split(/\s+/).length;
+  const tails = options.flatMap((o) => {
+    const w = o.split(/\s+/);
+    // Only tails at least as long (in words) as the misspelling: "Majesty" alone is no fix for "Majestee le Roi".
+    return w.length > words ? [w.slice(w.length - words).join(' ')] : [];
+  });
   let best = options[0]!;
   let bestD = Infinity;
-  for (const o of options) {
+  for (const o of [...options, ...tails]) {
     const d = distance(misspelt.toLowerCase(), o.toLowerCase());
     if (d < bestD) [best, bestD] = [o, d];
   }
-  return best;
+  return { form: best, d: bestD };
 }
+const closest = (misspelt: string, forms: NameForms) => closestForm(misspelt, forms).form;
 
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -90,12 +102,36 @@ const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|
 
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
 function clearlyFrench(text: string, at: number): boolean {
-  const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
-  const stop = text.indexOf('. ', at);
-  const sentence = text.slice(start, stop < 0 ? text.length : stop);
-  const fr = (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0);
-  const en = sentence.match(EN_WORDS)?.length ?? 0;
+  const { fr, en } = sentenceCounts(text, at);
   return fr >= 2 && fr > en;
+}
+
+/** The sentence around `at` (a line break or ". " ends it). */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at - 1) + 1, text.lastIndexOf('\n', at - 1) + 1, 0);
+  const stops = [text.indexOf('. ', at), text.indexOf('\n', at)].filter((i) => i >= 0);
+  return text.slice(start, stops.length ? Math.min(...stops) : text.length);
+}
+
+function sentenceCounts(text: string, at: number): { fr: number; en: number } {
+  const sentence = sentenceAt(text, at);
+  return { fr: (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0), en: sentence.match(EN_WORDS)?.length ?? 0 };
+}
+
+const KHMER_CHARS = /[\u1780-\u17FF]/gu;
+const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
+
+/**
+ * The language of the sentence around `at`, for a fix written into it: Khmer
+ * when Khmer letters outnumber Latin ones, else French or English by function
+ * words in the sentence ("Norodom Sihamoni à Kampot." is French), the whole
+ * draft deciding a tie.
+ */
+export function sentenceLanguage(doc: Doc, at: number): TableLang {
+  const sentence = sentenceAt(doc.text, at);
+  if ((sentence.match(KHMER_CHARS)?.length ?? 0) > (sentence.match(LATIN_LETTERS)?.length ?? 0)) return 'km';
+  const { fr, en } = sentenceCounts(doc.text, at);
+  return fr > en ? 'fr' : en > fr ? 'en' : docLatinLanguage(doc);
 }
 
 const EN_BEFORE = /(?:^|[^\p{L}])(?:of|the|and|in|to|from|with|for|at|on)\s+$/iu;
@@ -201,6 +237,16 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         for (const m of t.misspellings?.[lang] ?? []) {
           const forms = t.names[lang] ?? t.names.en;
           add(m, false, { lang, acronym: false, plain: true, target: { name: closest(m, forms), verbatim: true }, year: '', exceptions: [], guards: [] });
+          // A romanised Khmer title is written alike in English and French ("Preah Bat Samdech Preah Boromneath"):
+          // its misspelling in a sentence of the other language is fixed from that language's forms.
+          for (const other of ['en', 'fr'] as const) {
+            const otherForms = t.names[other];
+            if (other === lang || lang === 'km' || !otherForms) continue;
+            const near = closestForm(m, otherForms);
+            if (near.d <= Math.max(2, Math.floor(m.length / 10))) {
+              add(m, false, { lang: other, acronym: false, plain: true, target: { name: near.form, verbatim: true }, year: '', exceptions: [], guards: [] });
+            }
+          }
         }
       }
     }

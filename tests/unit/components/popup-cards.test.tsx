@@ -63,6 +63,27 @@ describe('result cards', () => {
     expect(pm.querySelector('[data-holder]')!.textContent).toMatch(/^Prime Minister: Hun Manet \(as of \d{4}-\d{2}-\d{2}\)$/);
   });
 
+  it('a foreign holder with no verified Khmer name shows the English/French name and says so (Khmer UI)', async () => {
+    const { user } = await setup('km');
+    await user.type(screen.getByRole('searchbox'), 'Felipe VI');
+    const es = card('holder.es.king');
+    expect(es.querySelector('[data-holder]')!.textContent).toContain('Felipe VI / Philippe VI');
+    expect(es.querySelector('[data-holder-note]')!.textContent).toMatch(/ភាសាខ្មែរ/);
+    await user.clear(screen.getByRole('searchbox'));
+    await user.type(screen.getByRole('searchbox'), 'Hun Manet');
+    const pm = card('holder.kh.prime-minister');
+    expect(pm.querySelector('[data-holder]')!.textContent).toContain('ហ៊ុន ម៉ាណែត');
+    expect(pm.querySelector('[data-holder-note]')).toBeNull();
+  });
+
+  it('a state card gives the styles of its head of state and head of government', async () => {
+    const { user } = await setup('fr');
+    await user.type(screen.getByRole('searchbox'), 'Allemagne');
+    const de = card('state.de');
+    expect(de.querySelector('[data-head="state"]')!.textContent).toBe('Chef de l’État (Président fédéral) : Son Excellence M./Mme …, Président(e) fédéral(e) de …');
+    expect(de.querySelector('[data-head="government"]')!.textContent).toContain('Chancelier(ère) fédéral(e)');
+  });
+
   it('badges each kind: state, organisation, title, guideline, glossary term', async () => {
     const { user } = await setup();
     const box = screen.getByRole('searchbox');

@@ -85,6 +85,37 @@ describe('address-form: offices, short names, per-language titles', () => {
   });
 });
 
+describe('the King named without his royal style: the fix in the language of the sentence (built-in packs)', () => {
+  it('a French sentence gets the French style, even when short or inside an English draft', () => {
+    expect(fixed('Norodom Sihamoni à Kampot.', 'address.king')).toBe('Sa Majesté le Roi Norodom Sihamoni à Kampot.');
+    expect(fixed('Roi Sihamoni à Kampot.', 'address.king')).toBe('Sa Majesté le Roi Norodom Sihamoni à Kampot.');
+    const mixed = 'Thank you to all our partners for the visit. Norodom Sihamoni a reçu les ambassadeurs à Phnom Penh.';
+    expect(fixed(mixed, 'address.king')).toBe('Thank you to all our partners for the visit. Sa Majesté le Roi Norodom Sihamoni a reçu les ambassadeurs à Phnom Penh.');
+    // The English sentence of a French draft keeps the English style.
+    const fr = 'Nous avons été reçus par le Roi. \nNorodom Sihamoni received the ambassadors of the region.';
+    const out = fixed(fr, 'address.king');
+    expect(out).toContain('His Majesty Preah Bat Samdech Preah Boromneath Norodom Sihamoni received');
+    expect(out).not.toContain('Sa Majesté le Roi Norodom');
+  });
+
+  it('a Khmer sentence gets the Khmer style, whether the name is in Khmer or Latin letters', () => {
+    expect(fixed('នរោត្តម​សីហមុនី បានយាងទៅខេត្តកំពត។', 'address.king')).toBe('ព្រះករុណាព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម​សីហមុនី បានយាងទៅខេត្តកំពត។');
+    expect(fixed('Norodom Sihamoni បានយាងទៅខេត្តកំពត ដើម្បីចូលរួមពិធីបុណ្យ។', 'address.king'))
+      .toBe('ព្រះករុណាព្រះបាទសម្តេចព្រះបរមនាថ Norodom Sihamoni បានយាងទៅខេត្តកំពត ដើម្បីចូលរួមពិធីបុណ្យ។');
+    // A Khmer name quoted in an English sentence still takes the Khmer style (a Latin title before Khmer letters reads wrong).
+    expect(fixed('Today នរោត្តម សីហមុនី visited the province with the delegation.', 'address.king')).toContain('ព្រះករុណាព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម សីហមុនី');
+  });
+
+  it('a misspelt royal style is corrected in place, in the sentence language, without doubling "His Majesty"', () => {
+    expect(fixed('Preah Bat Samdech Preah Boromneat Norodom Sihamoni a reçu les ambassadeurs.', 'names.title-spelling'))
+      .toBe('Preah Bat Samdech Preah Boromneath Norodom Sihamoni a reçu les ambassadeurs.');
+    expect(fixed('Sa Majesté Preah Bat Samdech Preah Boromneat Norodom Sihamoni a reçu les ambassadeurs.', 'names.title-spelling'))
+      .toBe('Sa Majesté Preah Bat Samdech Preah Boromneath Norodom Sihamoni a reçu les ambassadeurs.');
+    expect(fixed('His Majesty Preah Bath Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.', 'names.title-spelling'))
+      .toBe('His Majesty Preah Bat Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.');
+  });
+});
+
 describe('names.wrong-language', () => {
   it('flags an English state name in a French sentence, with the French name and its article', () => {
     expect(fixed('Nous avons signé un accord avec le Japan hier.', 'names.wrong-language')).toBe('Nous avons signé un accord avec le Japon hier.');

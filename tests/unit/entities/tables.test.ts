@@ -4,7 +4,10 @@
  * organisations with en/fr/km names), every row sourced, and table merging
  * (a later pack's row replaces a built-in one).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import names from '@/lib/packs/defaults/core.names.json';
 import { validatePack } from '@/lib/packs/validate';
@@ -55,6 +58,69 @@ describe('state table', () => {
     for (const s of t.states!) for (const f of s.former ?? []) {
       expect(f.source, `${s.code} ${f.name}`).toBeTruthy();
       if (f.status === 'former') expect(f.until, `${s.code} ${f.name}`).toMatch(/^\d{4}$/);
+    }
+  });
+});
+
+describe('styles of heads of state and government', () => {
+  const members = t.states!.filter((s) => s.status !== 'territory');
+  const styles = t.styles!;
+
+  it('gives every UN Member and observer State a head-of-state style in English, French and Khmer, with sources', () => {
+    expect(members).toHaveLength(195);
+    for (const s of members) {
+      const hos = styles.filter((st) => st.headOfState?.includes(s.code));
+      expect(hos, s.code).toHaveLength(1);
+      expect(hos[0]!.style.fr, s.code).toBeTruthy();
+      expect(hos[0]!.style.km, s.code).toMatch(/[\u1780-\u17FF]/);
+      expect(hos[0]!.states, s.code).toContain(s.code);
+      expect(hos[0]!.sources, s.code).toEqual(expect.arrayContaining(['UN-HSPM', 'ENVOY-KM-STYLES']));
+    }
+    const byCode = (code: string, list: 'headOfState' | 'headOfGovernment') => styles.filter((st) => st[list]?.includes(code)).map((st) => st.id);
+    expect(byCode('FR', 'headOfState')).toEqual(['style.president']);
+    expect(byCode('FR', 'headOfGovernment')).toEqual(['style.prime-minister']);
+    expect(byCode('US', 'headOfGovernment')).toEqual(['style.president']);
+    expect(byCode('AU', 'headOfState')).toEqual(['style.realm-monarch']);
+    expect(byCode('VA', 'headOfState')).toEqual(['style.pope']);
+    expect(byCode('VA', 'headOfGovernment')).toEqual([]);
+    expect(byCode('AD', 'headOfState')).toEqual(['style.co-prince']);
+    expect(byCode('DE', 'headOfGovernment')).toEqual(['style.federal-chancellor']);
+    expect(byCode('CN', 'headOfGovernment')).toEqual(['style.premier']);
+    expect(styles.find((st) => st.id === 'style.monarch')!.style.km).toBe('ព្រះករុណា');
+    expect(styles.find((st) => st.id === 'style.president')!.style.km).toMatch(/^ឯកឧត្តម/);
+  });
+
+  it('gives a head-of-government style wherever the office exists (all but the Holy See, San Marino and Afghanistan)', () => {
+    const without = members.filter((s) => !styles.some((st) => st.headOfGovernment?.includes(s.code))).map((s) => s.code).sort();
+    expect(without).toEqual(['AF', 'SM', 'VA']);
+  });
+
+  it('npm run data:entities fails when a Member State has no head-of-state style', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'envoy-entities-'));
+    try {
+      cpSync('lib/entities/sources', dir, { recursive: true });
+      const file = join(dir, 'address.curated.json');
+      const address = JSON.parse(readFileSync(file, 'utf8'));
+      delete address.heads.KE;
+      writeFileSync(file, JSON.stringify(address));
+      const r = spawnSync(process.execPath, ['scripts/data-entities.mjs', '--check', '--sources', dir], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/without a head-of-state style: KE/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('office holders', () => {
+  it('gives a foreign holder a Khmer name only with a Khmer-language source for it', () => {
+    const km = t.holders!.filter((h) => h.name.km && h.state && h.state !== 'KH' && h.id !== 'holder.jp.emperor');
+    expect(km.map((h) => h.id).sort()).toEqual(['holder.gb.king', 'holder.th.king', 'holder.va.pope']);
+    const byId = new Map(pack.sources.map((s) => [s.id, s]));
+    for (const h of km) {
+      const khmerSource = h.sources.map((id) => byId.get(id)!).find((s) => /[\u1780-\u17FF]/.test(s.title));
+      expect(khmerSource, h.id).toBeDefined();
+      expect(khmerSource!.title, h.id).toContain(h.name.km!.split(' ')[0]!);
     }
   });
 });
