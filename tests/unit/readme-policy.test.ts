@@ -148,7 +148,8 @@ const firefox = examples.filter((e) => 'policies' in e.json);
 
 const chromeEnvoyPolicy = (e: Example) => ((e.json['3rdparty'] as Record<string, unknown>).extensions as Record<string, Record<string, unknown>>)[CHROME_ID]!;
 
-describe('README administrator section', () => {
+// Each policy example is applied whole (its packs compiled with the built-ins): seconds on a loaded 2-core machine.
+describe('README administrator section', { timeout: 30_000 }, () => {
   it('has the ids the build really uses', () => {
     expect(manifestKey).toBeDefined();
     expect(CHROME_ID).toBe('flpjphmmfddifhomkenoglmoblchdlla');
@@ -201,7 +202,7 @@ describe('README administrator section', () => {
   });
 });
 
-describe('the schema check used above', () => {
+describe('the schema check used above', { timeout: 30_000 }, () => {
   const good = chromeEnvoyPolicy(envoyChrome[0]!);
 
   it('refuses a key the schema does not declare, at the top and inside a pack', () => {
