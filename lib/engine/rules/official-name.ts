@@ -52,7 +52,7 @@ interface Group {
  * Boromneat" becomes "Preah Bat Samdech Preah Boromneath" (the rest of the
  * style, "His Majesty" or "Sa Majesté", is left to the draft), with its distance.
  */
-function closestForm(misspelt: string, forms: NameForms): { form: string; d: number } {
+export function closestForm(misspelt: string, forms: NameForms): { form: string; d: number } {
   const options = [forms.short, forms.formal, forms.acronym].filter((x): x is string => Boolean(x));
   const words = misspelt.trim().split(/\s+/).length;
   const tails = options.flatMap((o) => {

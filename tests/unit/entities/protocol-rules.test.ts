@@ -114,6 +114,25 @@ describe('the King named without his royal style: the fix in the language of the
     expect(fixed('His Majesty Preah Bath Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.', 'names.title-spelling'))
       .toBe('His Majesty Preah Bat Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.');
   });
+
+  it('a misspelt royal style directly before the name counts as a style: only the spelling rule fires, address.king stays silent', () => {
+    const drafts = [
+      'Preah Bat Samdech Preah Boromneat Norodom Sihamoni received the ambassadors.',
+      'His Majesty Preah Bath Samdech Preah Boromneath Norodom Sihamoni presided over the ceremony.',
+      'Sa Majestée Norodom Sihamoni a reçu les ambassadeurs.',
+    ];
+    for (const d of drafts) {
+      expect(check(d, 'names.title-spelling'), d).toHaveLength(1);
+      expect(check(d, 'address.king'), d).toHaveLength(0);
+    }
+    // The spelling fix alone gives a correctly styled reference.
+    const fixedText = fixed(drafts[0]!, 'names.title-spelling');
+    expect(check(fixedText, 'address.king')).toHaveLength(0);
+    // A misspelt style elsewhere in the sentence is no style for the name: still flagged.
+    expect(check('Preah Bat Samdech Preah Boromneat was cited; Norodom Sihamoni received the ambassadors.', 'address.king')).toHaveLength(1);
+    // A misspelt style after "Mr." is still no excuse for "Mr.".
+    expect(check('Mr. Norodom Sihamoni received the ambassadors.', 'address.king')).toHaveLength(1);
+  });
 });
 
 describe('names.wrong-language', () => {
