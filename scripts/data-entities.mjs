@@ -107,12 +107,29 @@ function cldrFormer(code, curated) {
   return out;
 }
 
+/**
+ * A curated former, colloquial, house-style, misspelt or position name as the
+ * table carries it (a curator's `note` stays in the source file). A "position"
+ * entry names with `explain` one of the stated positions in the curated
+ * `positions` (states.curated.json): its English, French and Khmer text
+ * becomes the entry's `note`, shown as the finding's explanation.
+ */
+function otherName(f) {
+  let note;
+  if (f.status === 'position') {
+    note = states.positions?.[f.explain];
+    if (!note?.en || !note.fr || !note.km) throw new Error(`position entry "${f.name}": "explain" must name a position with English, French and Khmer text`);
+    if (!f.source) throw new Error(`position entry "${f.name}": needs a source stating the position`);
+  } else if (f.explain) throw new Error(`"${f.name}": "explain" is only for position entries`);
+  return compact({ name: f.name, lang: f.lang, until: f.until, status: f.status, to: f.to, caseSensitive: f.caseSensitive, exceptions: f.exceptions, historical: f.historical, note: note && { en: note.en, fr: note.fr, km: note.km }, source: f.source });
+}
+
 function buildStates() {
   const rows = [];
   const formerBy = new Map();
   for (const f of states.former) {
     const list = formerBy.get(f.state) ?? [];
-    list.push(compact({ name: f.name, lang: f.lang, until: f.until, status: f.status, to: f.to, caseSensitive: f.caseSensitive, exceptions: f.exceptions, source: f.source }));
+    list.push(otherName(f));
     formerBy.set(f.state, list);
   }
   for (const u of unterm) {
@@ -176,7 +193,7 @@ function buildOrganisations(list, kind, extraSources) {
     }
     if (r.url) extraSources.push({ id: orgSourceId(r), title: `${r.en}: official website`, publisher: r.en, url: r.url });
     const former = orgFormer.former.filter((f) => f.org === r.id)
-      .map((f) => compact({ name: f.name, lang: f.lang, until: f.until, status: f.status, to: f.to, caseSensitive: f.caseSensitive, exceptions: f.exceptions, source: f.source }))
+      .map(otherName)
       .sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
     const sources = [...new Set([...(r.url ? [orgSourceId(r)] : []), 'ENVOY-CURATED', ...former.map((f) => f.source)])];
     return compact({ id: r.id, kind, parent: r.parent, names, former, sources });

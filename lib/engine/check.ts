@@ -165,8 +165,8 @@ function buildFindings(text: string, raws: Raw[], ignored: ReadonlySet<string> |
       range,
       match,
       message: fillLocalized(r.base.message, vars),
-      explanation: fillLocalized(r.base.explanation, vars),
-      sources: r.base.sources,
+      explanation: fillLocalized(r.explanation ?? r.base.explanation, vars),
+      sources: r.sources ?? r.base.sources,
       fixes: (r.fixes ?? []).map((f) => ({ label: f.label, replacement: f.replacement, range: { start: f.range.start, end: f.range.end } })),
     });
   }

@@ -67,6 +67,9 @@ export interface Emit {
   vars?: Record<string, string>;
   /** Key basis instead of the normalised match (whole-draft findings). */
   keyBasis?: string;
+  /** This finding's own explanation and sources instead of the rule's (a table entry's note and source). */
+  explanation?: Localized;
+  sources?: ResolvedSource[];
 }
 
 export interface Sink {

@@ -9,7 +9,11 @@ import { z } from 'zod';
 
 export const TABLE_LANGS = ['en', 'fr', 'km'] as const;
 export const STATE_STATUSES = ['member', 'observer', 'territory'] as const;
-export const NAME_STATUSES = ['former', 'colloquial', 'house-style', 'misspelling'] as const;
+/**
+ * 'position': wording that contradicts a publicly stated position of the Royal
+ * Government of Cambodia (a `note` says why, a `source` states the position).
+ */
+export const NAME_STATUSES = ['former', 'colloquial', 'house-style', 'misspelling', 'position'] as const;
 /** Articles of an official short name: English "the", French le/la/l'/les (UNTERM's "(le)" etc.). */
 export const ARTICLES = ['the', 'le', 'la', "l'", 'les'] as const;
 
@@ -40,6 +44,10 @@ export const OtherNameSchema = z.strictObject({
   caseSensitive: z.boolean().optional(),
   /** Longer phrases in which the name is fine ("Burma Railway", "thé de Ceylan"). */
   exceptions: phraseList.optional(),
+  /** A sentence naming a year (YYYY) up to this one speaks of history: the name is not flagged there ("proclaimed in 1912"). */
+  historical: z.string().regex(/^\d{4}$/, { message: 'must be a year written as YYYY' }).optional(),
+  /** Why the name is not used, shown as the finding's explanation; required for status "position". */
+  note: LocalizedText.optional(),
   source: text,
 });
 

@@ -46,8 +46,8 @@ export interface FormerName {
   lang: EntryLang;
   /** Year (YYYY) the name stopped being official. */
   until?: string;
-  /** 'former': formally abandoned; 'colloquial': an everyday variant; 'house-style': differs from ministry/ASEAN usage. */
-  status: 'former' | 'colloquial' | 'house-style';
+  /** 'former': formally abandoned; 'colloquial': an everyday variant; 'house-style': differs from ministry/ASEAN usage; 'position': contradicts a stated position of the Royal Government. */
+  status: 'former' | 'colloquial' | 'house-style' | 'position';
 }
 
 /** An office holder as the tables know it: optional, dated and sourced. */
@@ -92,7 +92,7 @@ export interface GuidelineEntry {
   address?: { names: string[]; titles: string[]; forbidden: string[]; preferred?: string; validFrom?: string; validTo?: string };
   /** Official forms in English, French and Khmer (states, organisations, institutions, titles, glossary terms). */
   names?: EntryNames;
-  /** Former, colloquial or house-style names that lead to this entry. */
+  /** Former, colloquial, house-style or position names that lead to this entry (forms to avoid). */
   former?: FormerName[];
   /** ISO 3166-1 alpha-2 code (states and territories). */
   code?: string;

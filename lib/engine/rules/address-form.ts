@@ -11,8 +11,9 @@ import type { Doc } from '../document';
 import { commonRuleFields, text, type Entity } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { Range } from '../types';
-import { sentenceLanguage } from './official-name';
+import { closestForm, sentenceLanguage } from './official-name';
 import type { TableLang } from '@/lib/entities/schema';
+import type { MergedTables } from '@/lib/entities/merge';
 
 /** Only whitespace or invisible characters between two ranges. */
 const GAP_RE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/u;
@@ -98,6 +99,41 @@ function officeFix(doc: Doc, office: Occ | undefined, name: Occ, title: string, 
   return { range: { start: name.start, end: name.end }, replacement };
 }
 
+/**
+ * An entity's titles as a draft may misspell them: each listed misspelling of
+ * a title row (`misspellings` in the titles table) put in place of the form it
+ * misspells inside one of the entity's titles ("Preah Bat Samdech Preah
+ * Boromneat", "Sa Majestée le Roi", "Samdach Techo"). Such a style before the
+ * name is a style present: the spelling rule corrects it in place, and this
+ * rule does not ask for a second one.
+ */
+function misspeltTitles(titles: readonly string[], tables: MergedTables): string[] {
+  const out = new Set<string>();
+  const known = new Set(titles.map(fold));
+  for (const row of tables.titles) {
+    for (const lang of ['en', 'fr', 'km'] as const) {
+      for (const m of row.misspellings?.[lang] ?? []) {
+        for (const formLang of ['en', 'fr', 'km'] as const) {
+          const forms = row.names[formLang];
+          if (!forms) continue;
+          const near = closestForm(m, forms);
+          if (near.d === 0 || near.d > Math.max(2, Math.floor(m.length / 10))) continue;
+          for (const t of titles) {
+            const at = t.toLowerCase().indexOf(near.form.toLowerCase());
+            if (at < 0) continue;
+            const end = at + near.form.length;
+            // Whole words in Latin script ("Roi" is not inside "Roise"); Khmer is written without spaces.
+            if (!KHMER_RE.test(near.form) && (/\p{L}/u.test(t.charAt(at - 1)) || /\p{L}/u.test(t.charAt(end)))) continue;
+            const variant = t.slice(0, at) + m + t.slice(end);
+            if (!known.has(fold(variant))) out.add(variant);
+          }
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
 const schema = z.strictObject({
   ...commonRuleFields, type: z.literal('address-form'), entities: z.array(text).min(1),
 });
@@ -126,7 +162,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
       entity,
       names: refs(entity.names),
       shortNames: refs(entity.shortNames),
-      titles: refs(entity.titles),
+      titles: refs([...(entity.titles ?? []), ...misspeltTitles(entity.titles ?? [], env.tables)]),
       offices: refs(entity.offices),
       forbidden: refs(entity.forbiddenTitles),
     };

@@ -5,7 +5,9 @@
  * with a fix to the official form in the same language that keeps case and
  * grammar (French articles and elision, English "the"; name-grammar.ts).
  * A name listed for both English and French ("Swaziland") is fixed in the
- * language the draft is written in.
+ * language the draft is written in. A `position` entry (wording that
+ * contradicts a stated position of the Royal Government) is explained by its
+ * own note and source, and fixed only when it names the wording to use (`to`).
  */
 import { z } from 'zod';
 import { replaceLabel } from '../fix';
@@ -13,6 +15,7 @@ import { IntervalSet } from '../document';
 import { nameReplacement, type NameTarget } from '../name-grammar';
 import type { Doc } from '../document';
 import type { Occ, TermRef } from '../internal';
+import type { Localized, ResolvedSource } from '../types';
 import { commonRuleFields } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { MergedTables } from '@/lib/entities/merge';
@@ -33,12 +36,18 @@ interface Candidate {
   acronym: boolean;
   /** A misspelling of the same name: replace the word only, the article already fits. */
   plain: boolean;
-  target: NameTarget;
+  /** The form to suggest; none for a position entry that names no wording to use. */
+  target: NameTarget | undefined;
   year: string;
   exceptions: TermRef[];
   guards: TermRef[];
   /** Only flagged in a sentence clearly written in this language, outside an English phrase (wrong-language names). */
   onlyIn?: 'fr';
+  /** A sentence naming a year up to this one speaks of history: not flagged. */
+  historical?: number;
+  /** The entry's own explanation and source (position entries). */
+  note?: Localized;
+  sources?: ResolvedSource[];
 }
 
 interface Group {
@@ -52,7 +61,7 @@ interface Group {
  * Boromneat" becomes "Preah Bat Samdech Preah Boromneath" (the rest of the
  * style, "His Majesty" or "Sa Majesté", is left to the draft), with its distance.
  */
-function closestForm(misspelt: string, forms: NameForms): { form: string; d: number } {
+export function closestForm(misspelt: string, forms: NameForms): { form: string; d: number } {
   const options = [forms.short, forms.formal, forms.acronym].filter((x): x is string => Boolean(x));
   const words = misspelt.trim().split(/\s+/).length;
   const tails = options.flatMap((o) => {
@@ -156,6 +165,27 @@ const foldName = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '
 /** English state names that are also French place names ("à Mexico" is Mexico City). */
 const FRENCH_PLACE_NAMES = new Set(['mexico']);
 
+const YEAR_RE = /(?<![\p{N}])([0-9\u17E0-\u17E9]{4})(?![\p{N}])/gu;
+/** The sentence around `at` names a year up to `until` (Western or Khmer digits): it speaks of history. */
+function namesYearUpTo(text: string, at: number, until: number): boolean {
+  for (const m of sentenceAt(text, at).matchAll(YEAR_RE)) {
+    const year = Number(m[1]!.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0)));
+    if (year <= until) return true;
+  }
+  return false;
+}
+
+/** A table row's source, resolved for a finding (the pack's source list entry). */
+function rowSource(row: { resolvedSources: readonly { id: string; title: string; publisher?: string | undefined; url?: string | undefined; retrieved?: string | undefined }[] }, id: string): ResolvedSource[] | undefined {
+  const src = row.resolvedSources.find((s) => s.id === id);
+  if (!src) return undefined;
+  const out: ResolvedSource = { id: src.id, title: src.title };
+  if (src.publisher) out.publisher = src.publisher;
+  if (src.url) out.url = src.url;
+  if (src.retrieved) out.retrieved = src.retrieved;
+  return [out];
+}
+
 function targetFor(names: TableNames, lang: TableLang, to: string | undefined): NameTarget {
   const forms = names[lang] ?? names.en;
   return to ? { name: to, verbatim: true } : { name: forms.short, article: forms.article };
@@ -183,15 +213,24 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
       const shorts = (['en', 'fr', 'km'] as const).flatMap((l) => (row.names[l] ? [row.names[l]!.short] : []));
       for (const f of former) {
         const guards = [...shorts, ...(f.to ? [f.to] : [])].filter((s) => s !== f.name && s.toLowerCase().includes(f.name.toLowerCase())).map(loose);
-        add(f.name, f.caseSensitive ?? false, {
+        const position = f.status === 'position';
+        // A position entry is fixed only to the wording it names; the row's own short name keeps its article ("the ROC" → "Taiwan").
+        const short = (row.names[f.lang] ?? row.names.en).short;
+        const target = position && !f.to ? undefined : targetFor(row.names, f.lang, position && f.to === short ? undefined : f.to);
+        const cand: Candidate = {
           lang: f.lang,
           acronym: f.name.length > 1 && f.name === f.name.toUpperCase(),
           plain: f.status === 'misspelling',
-          target: targetFor(row.names, f.lang, f.to),
+          target,
           year: f.until ?? '',
           exceptions: (f.exceptions ?? []).map(loose),
           guards,
-        });
+        };
+        if (f.historical) cand.historical = Number(f.historical);
+        if (f.note) cand.note = f.note;
+        const sources = position ? rowSource(row, f.source) : undefined;
+        if (sources) cand.sources = sources;
+        add(f.name, f.caseSensitive ?? false, cand);
       }
     }
   }
@@ -272,6 +311,12 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         const cand = g.candidates.find((c) => c.lang === want) ?? g.candidates[0]!;
         if (cand.onlyIn && (want !== cand.onlyIn || !clearlyFrench(doc.text, o.start) || inEnglishPhrase(doc.text, o.start, o.end))) continue;
         if (within(doc, cand.exceptions, o) || within(doc, cand.guards, o)) continue;
+        if (cand.historical !== undefined && namesYearUpTo(doc.text, o.start, cand.historical)) continue;
+        const own = { ...(cand.note ? { explanation: cand.note } : {}), ...(cand.sources ? { sources: cand.sources } : {}) };
+        if (!cand.target) {
+          sink.finding(base, { range: o, vars: { suggestion: '', year: cand.year }, fixes: [], ...own });
+          continue;
+        }
         const { range, replacement } = cand.plain
           ? { range: o, replacement: cand.target.name }
           : nameReplacement(doc.text, o, cand.lang, cand.target, { acronym: cand.acronym });
@@ -280,6 +325,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
           range: o,
           vars: { suggestion: cand.target.name, year: cand.year },
           fixes: [{ label: replaceLabel(replacement), replacement, range }],
+          ...own,
         });
       }
     }

@@ -114,6 +114,79 @@ describe('the King named without his royal style: the fix in the language of the
     expect(fixed('His Majesty Preah Bath Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.', 'names.title-spelling'))
       .toBe('His Majesty Preah Bat Samdech Preah Boromneath Norodom Sihamoni received the ambassadors.');
   });
+
+  it('a misspelt royal style directly before the name counts as a style: only the spelling rule fires, address.king stays silent', () => {
+    const drafts = [
+      'Preah Bat Samdech Preah Boromneat Norodom Sihamoni received the ambassadors.',
+      'His Majesty Preah Bath Samdech Preah Boromneath Norodom Sihamoni presided over the ceremony.',
+      'Sa Majestée Norodom Sihamoni a reçu les ambassadeurs.',
+    ];
+    for (const d of drafts) {
+      expect(check(d, 'names.title-spelling'), d).toHaveLength(1);
+      expect(check(d, 'address.king'), d).toHaveLength(0);
+    }
+    // The spelling fix alone gives a correctly styled reference.
+    const fixedText = fixed(drafts[0]!, 'names.title-spelling');
+    expect(check(fixedText, 'address.king')).toHaveLength(0);
+    // A misspelt style elsewhere in the sentence is no style for the name: still flagged.
+    expect(check('Preah Bat Samdech Preah Boromneat was cited; Norodom Sihamoni received the ambassadors.', 'address.king')).toHaveLength(1);
+    // A misspelt style after "Mr." is still no excuse for "Mr.".
+    expect(check('Mr. Norodom Sihamoni received the ambassadors.', 'address.king')).toHaveLength(1);
+  });
+});
+
+describe('names.position: wording that contradicts a stated position of the Royal Government', () => {
+  it('flags Taiwan named as a State in English, French and Khmer, with the entry\'s note as explanation and its source', () => {
+    const f = check('Investors from the Republic of China toured the port.', 'names.position');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.explanation.en).toMatch(/one-China policy/);
+    expect(f[0]!.explanation.fr).toMatch(/seule Chine/);
+    expect(f[0]!.explanation.km).toMatch(/ចិនតែមួយ/);
+    expect(f[0]!.sources.map((s) => s.id)).toEqual(['KH-ONE-CHINA-2025']);
+    expect(f[0]!.sources[0]!.url).toMatch(/^https?:\/\//);
+    // Ambiguous (China or Taiwan?): no fix, the note says what to write.
+    expect(f[0]!.fixes).toHaveLength(0);
+    expect(check('Le gouvernement de Taiwan a publié un communiqué.', 'names.position')).toHaveLength(1);
+    expect(check('ប្រធានាធិបតី\u200Bតៃវ៉ាន់ បានថ្លែង។', 'names.position')).toHaveLength(1);
+    expect(check('ពីសាធារណរដ្ឋ ចិន មកកម្ពុជា។', 'names.position')).toHaveLength(1);
+  });
+
+  it('never flags the People\'s Republic of China, neutral "Taiwan", nor the Republic of China in a sentence dated up to 1949', () => {
+    for (const ok of [
+      "Talks with the People's Republic of China went well.",
+      'Talks with the People’s Republic of China went well.',
+      'THE PEOPLE’S REPUBLIC OF CHINA',
+      'Les entretiens avec la République populaire de Chine ont été fructueux.',
+      'កិច្ចពិភាក្សាជាមួយសាធារណរដ្ឋប្រជាមានិតចិន បានប្រព្រឹត្តទៅល្អ។',
+      'Trade with Taiwan grew last year.',
+      'In 1945 the Republic of China signed the Charter in San Francisco.',
+      'នៅឆ្នាំ១៩៤៥ សាធារណរដ្ឋចិនបានចុះហត្ថលេខាលើធម្មនុញ្ញ',
+    ]) expect(check(ok, 'names.position'), ok).toHaveLength(0);
+    // A later year is no history.
+    expect(check('In 2024 the Republic of China held elections.', 'names.position')).toHaveLength(1);
+  });
+
+  it('fixes only where the wording is clear: "Republic of China (Taiwan)" becomes Taiwan, keeping grammar', () => {
+    expect(fixed('Exhibitors from the Republic of China (Taiwan) joined the fair.', 'names.position')).toBe('Exhibitors from Taiwan joined the fair.');
+    expect(fixed('Exhibitors from the ROC (Taiwan) joined the fair.', 'names.position')).toBe('Exhibitors from Taiwan joined the fair.');
+    expect(fixed('Une entreprise de la République de Chine (Taïwan) est venue.', 'names.position')).toBe('Une entreprise de Taïwan est venue.');
+    expect(check('A letter from the President of Taiwan.', 'names.position')[0]!.fixes).toHaveLength(0);
+  });
+
+  it('an organisation pack can add a position: its own note as explanation, and a fix only when it names the wording ("to")', () => {
+    const text = 'The Foreign Ministry of the Republic of Testland spoke.';
+    const pack: Pack = {
+      ...namesPack, id: 'org.positions', rules: namesPack.rules.filter((r) => r.id === 'names.position'),
+      tables: { states: [{ id: 'xx', code: 'XX', status: 'territory', names: { en: { short: 'Testland' } }, sources: ['KH-ONE-CHINA-2025'],
+        former: [{ name: 'Republic of Testland', lang: 'en', status: 'position', to: 'Testland', note: { en: 'Own note.' }, source: 'KH-ONE-CHINA-2025' }] }] },
+    };
+    const g = compilePacks([pack]);
+    const f = checkText(g, text, CTX, { budgetMs: Infinity }).findings.filter((x) => x.ruleId === 'names.position');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.explanation.en).toBe('Own note.');
+    expect(applyFix(text, f[0]!.fixes[0]!)).toBe('The Foreign Ministry of Testland spoke.');
+  });
 });
 
 describe('names.wrong-language', () => {

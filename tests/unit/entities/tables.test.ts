@@ -112,6 +112,47 @@ describe('styles of heads of state and government', () => {
   });
 });
 
+describe('positions of the Royal Government on names', () => {
+  it('every position entry carries a note in English, French and Khmer and a source with a public address', () => {
+    const byId = new Map(pack.sources.map((s) => [s.id, s]));
+    const entries = t.states!.flatMap((s) => (s.former ?? []).filter((f) => f.status === 'position').map((f) => ({ ...f, state: s.code })));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const f of entries) {
+      expect(f.note?.en, f.name).toBeTruthy();
+      expect(f.note?.fr, f.name).toBeTruthy();
+      expect(f.note?.km, f.name).toMatch(/[\u1780-\u17FF]/);
+      expect(byId.get(f.source)?.url, f.name).toMatch(/^https?:\/\//);
+    }
+    // Only the one-China policy is recorded so far, on Taiwan's row; the People's Republic of China is never listed.
+    expect(new Set(entries.map((f) => f.state))).toEqual(new Set(['TW']));
+    expect(entries.map((f) => f.name)).not.toContain("People's Republic of China");
+  });
+
+  it('refuses a position entry without a note, and npm run data:entities refuses one without a stated position', () => {
+    const bad = structuredClone(names) as unknown as { tables: { states: Array<{ id: string; former?: Array<Record<string, unknown>> }> } };
+    const tw = bad.tables.states.find((s) => s.id === 'tw')!;
+    tw.former = [{ name: 'Republic of China', lang: 'en', status: 'position', source: 'KH-ONE-CHINA-2025' }];
+    const res = validatePack(bad, 'bad.json');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.map((e) => e.message).join(' ')).toMatch(/"position" entry needs a "note"/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'envoy-entities-'));
+    try {
+      cpSync('lib/entities/sources', dir, { recursive: true });
+      const file = join(dir, 'states.curated.json');
+      const states = JSON.parse(readFileSync(file, 'utf8'));
+      const entry = states.former.find((f: { status: string }) => f.status === 'position');
+      entry.explain = 'no-such-position';
+      writeFileSync(file, JSON.stringify(states));
+      const r = spawnSync(process.execPath, ['scripts/data-entities.mjs', '--check', '--sources', dir], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/"explain" must name a position/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('office holders', () => {
   it('gives a foreign holder a Khmer name only with a Khmer-language source for it', () => {
     const km = t.holders!.filter((h) => h.name.km && h.state && h.state !== 'KH' && h.id !== 'holder.jp.emperor');
