@@ -1,6 +1,6 @@
 /** Registry of all literal terms of all rules, backed by one LiteralMatcher. */
 import { LiteralMatcher } from './matcher';
-import { isBoundedWordCharAt, isBoundedWordCharBefore, normalize } from './normalize';
+import { isBoundedWordCharAt, isBoundedWordCharBefore, normalizeScratch } from './normalize';
 import type { TermRef } from './internal';
 
 export interface TermOptions {
@@ -15,7 +15,7 @@ export class TermTable {
 
   /** Register `text` (normalised like the draft) and describe how a rule uses it. */
   ref(text: string, opts: TermOptions): TermRef {
-    const n = normalize(text);
+    const n = normalizeScratch(text); // only the strings are kept: no offset arrays copied
     const norm = n.norm.trim();
     const folded = n.folded.trim();
     if (folded.length === 0) throw new Error(`term "${text}" is empty after normalisation`);

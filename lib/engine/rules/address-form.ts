@@ -110,6 +110,30 @@ function officeFix(doc: Doc, office: Occ | undefined, name: Occ, title: string, 
 function misspeltTitles(titles: readonly string[], tables: MergedTables): string[] {
   const out = new Set<string>();
   const known = new Set(titles.map(fold));
+  for (const { misspelling, form } of misspellingPairs(tables)) {
+    for (const t of titles) {
+      const at = t.toLowerCase().indexOf(form.toLowerCase());
+      if (at < 0) continue;
+      const end = at + form.length;
+      // Whole words in Latin script ("Roi" is not inside "Roise"); Khmer is written without spaces.
+      if (!KHMER_RE.test(form) && (/\p{L}/u.test(t.charAt(at - 1)) || /\p{L}/u.test(t.charAt(end)))) continue;
+      const variant = t.slice(0, at) + misspelling + t.slice(end);
+      if (!known.has(fold(variant))) out.add(variant);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Each misspelling of the titles table with the form it misspells (its closest form, a few edits
+ * away). The same for every entity: computed once per tables object (edit distances are the
+ * costly part of compiling address rules).
+ */
+const pairsCache = new WeakMap<MergedTables, ReadonlyArray<{ misspelling: string; form: string }>>();
+function misspellingPairs(tables: MergedTables): ReadonlyArray<{ misspelling: string; form: string }> {
+  let pairs = pairsCache.get(tables);
+  if (pairs) return pairs;
+  const list: Array<{ misspelling: string; form: string }> = [];
   for (const row of tables.titles) {
     for (const lang of ['en', 'fr', 'km'] as const) {
       for (const m of row.misspellings?.[lang] ?? []) {
@@ -118,20 +142,14 @@ function misspeltTitles(titles: readonly string[], tables: MergedTables): string
           if (!forms) continue;
           const near = closestForm(m, forms);
           if (near.d === 0 || near.d > Math.max(2, Math.floor(m.length / 10))) continue;
-          for (const t of titles) {
-            const at = t.toLowerCase().indexOf(near.form.toLowerCase());
-            if (at < 0) continue;
-            const end = at + near.form.length;
-            // Whole words in Latin script ("Roi" is not inside "Roise"); Khmer is written without spaces.
-            if (!KHMER_RE.test(near.form) && (/\p{L}/u.test(t.charAt(at - 1)) || /\p{L}/u.test(t.charAt(end)))) continue;
-            const variant = t.slice(0, at) + m + t.slice(end);
-            if (!known.has(fold(variant))) out.add(variant);
-          }
+          list.push({ misspelling: m, form: near.form });
         }
       }
     }
   }
-  return [...out];
+  pairs = list;
+  pairsCache.set(tables, pairs);
+  return pairs;
 }
 
 const schema = z.strictObject({
