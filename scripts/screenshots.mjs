@@ -141,6 +141,8 @@ for (const lang of LANGS) {
         await host.waitFor({ state: 'attached', timeout: 10_000 });
         // Wait for the panel to have read the draft and found the outdated name (busy machines are slow).
         await host.locator('[data-rule]').first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => undefined);
+        // A fresh profile waits for Chrome's policy answer (a few seconds): picture the settled panel.
+        await host.locator('[data-policy-pending]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
         await page.waitForTimeout(800);
         await page.evaluate(() => document.fonts.ready);
         await shot(page);
