@@ -13,6 +13,10 @@ import { loadPacks } from '@/lib/packs';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { parsePolicy, POLICY_KEYS } from '@/lib/state/policy';
 
+/** envoyProblems loads every default pack and runs all their embedded rule tests (≈ 1,000 checks):
+ * seconds on the shared 2-core machine, more than vitest's default 5 s when other jobs run. */
+const HEAVY = 20_000;
+
 // Vitest runs from the project root (happy-dom replaces import.meta.url's scheme).
 const fromRoot = (p: string) => resolve(process.cwd(), p);
 const readme = readFileSync(fromRoot('README.md'), 'utf8');
@@ -176,7 +180,7 @@ describe('README administrator section', { timeout: 30_000 }, () => {
     const policy = chromeEnvoyPolicy(e);
     expect(validatePolicy(policy)).toEqual([]);
     expect(envoyProblems(policy)).toEqual([]);
-  });
+  }, HEAVY);
 
   it.each(browserChrome.map((e) => [e.line, e] as const))('Chrome browser policy at line %i of the section force-installs Envoy by its id over https', (_line, e) => {
     expect(Object.keys(e.json)).toEqual(['ExtensionInstallForcelist']);
@@ -226,5 +230,5 @@ describe('the schema check used above', { timeout: 30_000 }, () => {
     const rule = (pack.rules as Array<Record<string, unknown>>)[0]!;
     const failing = { ...pack, rules: [{ ...rule, tests: { flag: ['nothing to see here'] } }] };
     expect(envoyProblems({ packs: [failing] })).toEqual([expect.stringContaining('should be flagged but was not')]);
-  });
+  }, HEAVY);
 });
