@@ -10,6 +10,7 @@ import { analyzeStructure, type Structure } from './structure';
 import type { Occ, Part, RuleBase, TermRef } from './internal';
 import type { Range } from './types';
 import type { TermTable } from './terms';
+import type { SetAnswers } from './safe-regex';
 
 /** Longest chunk analysed in one go; bounds the work between two budget checks. */
 export const MAX_CHUNK = 2000;
@@ -19,12 +20,12 @@ export interface ChunkRecord extends Structure {
   occ: Map<number, Occ[]>;
   /** Per-rule memo of pattern matches (chunk-relative), filled lazily. */
   patterns: Map<number, Range[]>;
-  /** Pattern ids the RE2Set pre-filter found in this chunk (null: no pre-filter); filled lazily. */
-  patternIds?: ReadonlySet<number> | null;
+  /** The RE2Set pre-filter's answers for this chunk, per set, filled as rules ask (PatternBank.verdict). */
+  patternSets?: SetAnswers;
   /** The chunk normalised with its own offset map, for rules that match patterns on normalised text; filled lazily. */
   normalized?: Normalized;
-  /** Pattern ids the RE2Set pre-filter found in the normalised chunk (null: no pre-filter); filled lazily. */
-  normalizedPatternIds?: ReadonlySet<number> | null;
+  /** The same for the normalised chunk. */
+  normalizedPatternSets?: SetAnswers;
 }
 
 export interface PlacedChunk {

@@ -94,3 +94,9 @@ export interface CompileEnv {
   /** Protocol tables in force (states, organisations, titles, styles, holders). */
   tables: MergedTables;
 }
+
+/** When a rule applies (scripts, platforms, accounts, modes) as one string: patterns of one scope share pre-filter sets. */
+export function scopeKey(base: RuleBase): string {
+  const list = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '*');
+  return `${base.scripts}|${list(base.platforms)}|${list(base.accounts)}|${list(base.modes)}`;
+}

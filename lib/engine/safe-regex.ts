@@ -81,8 +81,11 @@ export function findAll(re: RE2JS, text: string, cap: number, known = false): Ar
  * own matcher to locate the matches. Individual patterns are compiled (with
  * the full safety checks) the first time the set reports them.
  */
+/** One text's pre-filter answers, by set: indexes (inside the set) of the patterns that match. */
+export type SetAnswers = Map<number, ReadonlySet<number>>;
+
 export class PatternBank {
-  private readonly sources: Array<{ source: string; caseSensitive: boolean }> = [];
+  private readonly sources: Array<{ source: string; caseSensitive: boolean; scope: string }> = [];
   private readonly compiled = new Map<number, RE2JS | null>();
   /** Several small sets (PATTERNS_PER_SET), not one: a set of ~150 patterns outgrows re2js's DFA state budget and
    * falls back to slow simulation (measured: ~80 ms for 5,000 characters instead of ~1 ms).
@@ -90,24 +93,38 @@ export class PatternBank {
    * finishes what is left before its budget starts): compiling them all inside compilePacks took
    * ~60% of compiling the default packs, one long task at page load. */
   private groups: number[][] = [];
+  /** Set of each pattern id, and its index inside that set. */
+  private groupOf: number[] = [];
+  private indexInGroup: number[] = [];
   private sets: Array<RE2Set | undefined> = [];
   /** A set failed to compile: no pre-filter at all (every pattern runs its own matcher). */
   private broken = false;
   /** Every set compiled (prepareStep has nothing left). */
   private prepared = false;
 
-  add(source: string, caseSensitive: boolean): number {
+  /**
+   * `scope`: when the rule applies (its scripts, accounts, modes, platforms). Patterns of one scope
+   * share sets, so a check whose context rules a scope out never runs those sets.
+   */
+  add(source: string, caseSensitive: boolean, scope = ''): number {
     precheck(source);
-    this.sources.push({ source, caseSensitive });
+    this.sources.push({ source, caseSensitive, scope });
     return this.sources.length - 1;
   }
 
   /** Groups the patterns into sets; the sets themselves compile lazily (see prepareStep). */
   build(): void {
+    const order = this.sources.map((_, id) => id).sort((a, b) => (this.sources[a]!.scope < this.sources[b]!.scope ? -1 : this.sources[a]!.scope > this.sources[b]!.scope ? 1 : a - b));
     this.groups = [];
-    for (let from = 0; from < this.sources.length; from += PATTERNS_PER_SET) {
-      this.groups.push(Array.from({ length: Math.min(PATTERNS_PER_SET, this.sources.length - from) }, (_, i) => from + i));
-    }
+    for (let from = 0; from < order.length; from += PATTERNS_PER_SET) this.groups.push(order.slice(from, from + PATTERNS_PER_SET));
+    this.groupOf = [];
+    this.indexInGroup = [];
+    this.groups.forEach((ids, g) =>
+      ids.forEach((id, i) => {
+        this.groupOf[id] = g;
+        this.indexInGroup[id] = i;
+      }),
+    );
     this.sets = Array.from({ length: this.groups.length }, (): RE2Set | undefined => undefined);
     this.prepared = false;
   }
@@ -140,21 +157,39 @@ export class PatternBank {
     return !this.prepared;
   }
 
-  /** Ids of patterns matching somewhere in `text`, or null for "unknown, try all". */
-  candidates(text: string): ReadonlySet<number> | null {
-    if (this.groups.length === 0 || this.broken) return null;
-    try {
-      const out = new Set<number>();
-      for (let g = 0; g < this.groups.length; g++) {
-        const set = this.compileSet(g);
-        if (!set) return null;
-        const ids = this.groups[g]!;
-        for (const i of set.match(text)) out.add(ids[i]!);
+  /**
+   * Whether pattern `id` can match in `text`: true (its set saw a match), false (it cannot), null
+   * (no pre-filter: run the matcher). Only the set holding `id` runs, once per text: `memo` keeps
+   * each set's answer for this text (one memo per chunk).
+   */
+  verdict(text: string, id: number, memo: SetAnswers): boolean | null {
+    if (this.broken) return null;
+    const g = this.groupOf[id];
+    if (g === undefined) return null;
+    let hits = memo.get(g);
+    if (hits === undefined) {
+      const set = this.compileSet(g);
+      if (!set) return null;
+      try {
+        hits = new Set(set.match(text));
+      } catch {
+        return null;
       }
-      return out;
-    } catch {
-      return null;
+      memo.set(g, hits);
     }
+    return hits.has(this.indexInGroup[id]!);
+  }
+
+  /** Ids of all patterns matching somewhere in `text` (every set runs), or null for "unknown". */
+  candidates(text: string): ReadonlySet<number> | null {
+    const memo: SetAnswers = new Map();
+    const out = new Set<number>();
+    for (let id = 0; id < this.sources.length; id++) {
+      const v = this.verdict(text, id, memo);
+      if (v === null) return null;
+      if (v) out.add(id);
+    }
+    return this.sources.length === 0 ? null : out;
   }
 
   /** The compiled pattern, or null when it fails the safety checks (validation reports those). */

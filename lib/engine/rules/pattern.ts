@@ -1,9 +1,10 @@
 /**
  * `pattern`: an RE2 regular expression (re2js), run on each chunk (line) of
- * the original text. The shared PatternBank pre-filters all patterns in one pass.
+ * the original text. The shared PatternBank pre-filters patterns by sets (one pass per set).
  */
 import { z } from 'zod';
 import { checkPattern, findAll } from '../safe-regex';
+import { scopeKey } from '../internal';
 import { ruleFixes } from '../fix';
 import { commonRuleFields, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -17,7 +18,8 @@ const schema = z.strictObject({
 
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const bank = env.patterns;
-  const id = bank.add(rule.pattern, rule.caseSensitive ?? false);
+  // Its own sets: they run on the original text, proximity patterns' on the normalised one.
+  const id = bank.add(rule.pattern, rule.caseSensitive ?? false, `original|${scopeKey(base)}`);
   return (doc, sink) => {
     for (const { offset, rec } of doc.chunks) {
       let ranges = rec.patterns.get(base.index);
@@ -26,9 +28,9 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
           doc.truncated = true;
           return;
         }
-        if (rec.patternIds === undefined) rec.patternIds = bank.candidates(rec.text);
-        const re = rec.patternIds && !rec.patternIds.has(id) ? null : bank.regex(id);
-        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK, rec.patternIds !== null) : [];
+        const seen = bank.verdict(rec.text, id, (rec.patternSets ??= new Map()));
+        const re = seen === false ? null : bank.regex(id);
+        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK, seen === true) : [];
         rec.patterns.set(base.index, ranges);
       }
       for (const r of ranges) {

@@ -12,7 +12,7 @@ import { checkPattern, findAll, type PatternBank } from '../safe-regex';
 import { normalize } from '../normalize';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
-import type { RuleBase, CompileEnv } from '../internal';
+import { scopeKey, type RuleBase, type CompileEnv } from '../internal';
 import type { ChunkRecord, Doc } from '../document';
 import type { Range } from '../types';
 
@@ -49,10 +49,11 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
         doc.truncated = true;
         return out;
       }
-      const n = normalizedChunk(doc, rec, bank);
-      const re = n.ids === null || n.ids.has(id) ? bank.regex(id) : null;
-      // The set already said whether it matches, so the matcher only has to locate the matches.
-      ranges = re ? findAll(re, n.norm.norm, MAX_MATCHES_PER_CHUNK, n.ids !== null).map((r) => ({ start: n.norm.start[r.start]!, end: n.norm.end[r.end - 1]! })) : [];
+      const seen = normalizedVerdict(doc, rec, bank, id);
+      const norm = rec.normalized!;
+      const re = seen === false ? null : bank.regex(id);
+      // When the set saw a match, the matcher only has to locate it.
+      ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK, seen === true).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
       rec.patterns.set(key, ranges);
     }
     for (const r of ranges) out.push({ start: r.start + offset, end: r.end + offset });
@@ -68,23 +69,20 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
 const PREFILTER_MAX_CHARS = 8000;
 
 /**
- * The chunk normalised, and the ids of the patterns one RE2Set pass finds in it (null: no
- * pre-filter), so the much slower individual matchers run only where a match exists.
+ * Normalises the chunk (once) and asks the pre-filter whether pattern `id` can match in it: false
+ * (it cannot), true (it does), null (no pre-filter on long documents), so the much slower
+ * individual matchers run only where a match exists.
  */
-function normalizedChunk(doc: Doc, rec: ChunkRecord, bank: PatternBank) {
+function normalizedVerdict(doc: Doc, rec: ChunkRecord, bank: PatternBank, id: number): boolean | null {
   const norm = (rec.normalized ??= normalize(rec.text));
-  if (doc.text.length > PREFILTER_MAX_CHARS) return { norm, ids: null };
-  if (rec.normalizedPatternIds === undefined) rec.normalizedPatternIds = bank.candidates(norm.norm);
-  return { norm, ids: rec.normalizedPatternIds };
+  if (doc.text.length > PREFILTER_MAX_CHARS) return null;
+  return bank.verdict(norm.norm, id, (rec.normalizedPatternSets ??= new Map()));
 }
 
-/** False when a pattern-only group cannot match anywhere in the document (checked without running it). */
+/** False when a pattern cannot match anywhere in the document (checked without running its matcher). */
 function patternPossible(doc: Doc, bank: PatternBank, id: number): boolean {
   if (doc.text.length > PREFILTER_MAX_CHARS) return true;
-  for (const { rec } of doc.chunks) {
-    const { ids } = normalizedChunk(doc, rec, bank);
-    if (ids === null || ids.has(id)) return true;
-  }
+  for (const { rec } of doc.chunks) if (normalizedVerdict(doc, rec, bank, id) !== false) return true;
   return false;
 }
 /** Memo keys for this rule's patterns must not collide with pattern rules (which use their index ≥ 0). */
@@ -92,14 +90,15 @@ const memoKey = (base: RuleBase, group: number): number => -(base.index * 16 + g
 
 interface CompiledGroup {
   (doc: Doc): Range[];
-  /** Cheap test: false only when the group certainly has no hit (a pattern-only group the pre-filter rules out). */
+  /** Cheap test: false only when the group certainly has no hit (none of its terms occurs and the pre-filter rules its pattern out). */
   possible(doc: Doc): boolean;
 }
 
 function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): CompiledGroup {
   const refs = (group.terms ?? []).map((t) => env.terms.ref(t, base));
-  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive);
-  const possible = (doc: Doc) => refs.length > 0 || pattern === null || patternPossible(doc, env.patterns, pattern);
+  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive, `normalised|${scopeKey(base)}`);
+  // Terms first (a lookup in the chunk's term index), then the pattern's pre-filter set.
+  const possible = (doc: Doc) => (refs.length > 0 && doc.hasAny(refs)) || (pattern === null ? refs.length === 0 : patternPossible(doc, env.patterns, pattern));
   const hits = (doc: Doc) => {
     const out: Range[] = [];
     for (const ref of refs) out.push(...doc.hits(base, ref, raw));

@@ -78,6 +78,22 @@ describe('PatternBank', () => {
     expect([...cold!].sort((x, y) => x - y)).toEqual([1, 33, 40, 69]);
   });
 
+  it('verdict runs only the set holding the pattern, once per text; patterns of one scope share sets', () => {
+    const b = new PatternBank();
+    // Interleaved scopes: the sets are formed per scope, not in the order of adding.
+    const ids = Array.from({ length: 2 * PATTERNS_PER_SET }, (_, i) => b.add(`\\bword${i}\\b`, false, i % 2 === 0 ? 'original|a' : 'normalised|b'));
+    b.build();
+    const memo = new Map();
+    expect(b.verdict('word2 and word3', ids[2]!, memo)).toBe(true);
+    expect(memo.size).toBe(1);
+    // Another pattern of the same scope: answered from the memo, no new set run.
+    expect(b.verdict('word2 and word3', ids[4]!, memo)).toBe(false);
+    expect(memo.size).toBe(1);
+    // A pattern of the other scope lives in the other set.
+    expect(b.verdict('word2 and word3', ids[3]!, memo)).toBe(true);
+    expect(memo.size).toBe(2);
+  });
+
   it('no patterns: no pre-filter and nothing to prepare', () => {
     const b = bank(0);
     expect(b.prepareStep()).toBe(false);
