@@ -10,9 +10,17 @@ export class LiteralMatcher {
   readonly termLength: number[] = [];
   /** Root transitions in a flat table: most scan steps start at the root. */
   private readonly rootNext = new Int32Array(65536);
-  /** Non-root transitions, keyed node * 65536 + code unit. */
-  private readonly edges = new Map<number, number>();
+  /** While adding: each node's children as [code unit, node] (few per node below the root). */
   private children: Array<Array<[number, number]>> = [[]];
+  /**
+   * After build: non-root transitions in compact arrays (node u's edges are
+   * edgeStart[u] … edgeStart[u+1]-1, sorted by code unit). A Map keyed
+   * node * 65536 + code unit cost more than the rest of compiling: its keys outgrow
+   * small integers once there are more than 32,767 nodes.
+   */
+  private edgeStart: Int32Array = new Int32Array(1);
+  private edgeChar: Uint16Array = new Uint16Array(0);
+  private edgeNode: Int32Array = new Int32Array(0);
   private fail: Int32Array = new Int32Array(1);
   /** Term ending at the node, or -1. */
   private outTerm: number[] = [-1];
@@ -35,14 +43,16 @@ export class LiteralMatcher {
     let node = 0;
     for (let i = 0; i < term.length; i++) {
       const c = term.charCodeAt(i);
-      let next = node === 0 ? this.rootNext[c]! : (this.edges.get(node * 65536 + c) ?? 0);
+      const kids = this.children[node]!;
+      let next = 0;
+      if (node === 0) next = this.rootNext[c]!;
+      else for (let k = 0; k < kids.length; k++) if (kids[k]![0] === c) { next = kids[k]![1]; break; }
       if (next === 0) {
         next = this.outTerm.length;
         this.outTerm.push(-1);
         this.children.push([]);
         if (node === 0) this.rootNext[c] = next;
-        else this.edges.set(node * 65536 + c, next);
-        this.children[node]!.push([c, next]);
+        kids.push([c, next]);
       }
       node = next;
     }
@@ -51,10 +61,20 @@ export class LiteralMatcher {
   }
 
   private step(node: number, c: number): number {
+    const start = this.edgeStart;
+    const chars = this.edgeChar;
     for (;;) {
       if (node === 0) return this.rootNext[c]!;
-      const next = this.edges.get(node * 65536 + c);
-      if (next !== undefined) return next;
+      let lo = start[node]!;
+      let hi = start[node + 1]!;
+      // Binary search in the node's sorted edges (most nodes have one or two).
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = chars[mid]!;
+        if (m === c) return this.edgeNode[mid]!;
+        if (m < c) lo = mid + 1;
+        else hi = mid;
+      }
       node = this.fail[node]!;
     }
   }
@@ -62,6 +82,24 @@ export class LiteralMatcher {
   /** Compute failure and dictionary links (breadth-first). */
   build(): void {
     const n = this.outTerm.length;
+    // Compact the non-root edges first: step() below reads them.
+    this.edgeStart = new Int32Array(n + 1);
+    let edges = 0;
+    for (let u = 1; u < n; u++) edges += this.children[u]!.length;
+    this.edgeChar = new Uint16Array(edges);
+    this.edgeNode = new Int32Array(edges);
+    let e = 0;
+    for (let u = 1; u < n; u++) {
+      this.edgeStart[u] = e;
+      const kids = this.children[u]!;
+      if (kids.length > 1) kids.sort((a, b) => a[0] - b[0]);
+      for (const [c, v] of kids) {
+        this.edgeChar[e] = c;
+        this.edgeNode[e] = v;
+        e++;
+      }
+    }
+    this.edgeStart[n] = e;
     this.fail = new Int32Array(n);
     this.dict = new Int32Array(n);
     const queue: number[] = [];
