@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { EXTENSION_ORIGIN, HOST, focusComposer, launchFirefox, openExtensionPage, openFixture, poll, type LaunchedFirefox } from './harness';
+import { envoyKhmerFaces, panelKhmerWidths } from '../e2e/khmer-probe';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -194,25 +195,9 @@ describe('Firefox ESR: Envoy’s pages', () => {
       await setInterfaceLanguage(options, 'km');
       const label = () => page.$eval(region, (e) => e.getAttribute('aria-label')).catch(() => null);
       expect(await poll(label, 'លទ្ធផលរបស់ Envoy')).toBe('លទ្ធផលរបស់ Envoy');
-      const faces = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Envoy Khmer').map((f) => `${f.weight}:${f.status}`);
-      });
+      const faces = await page.evaluate(envoyKhmerFaces);
       expect(faces.sort()).toEqual(['400:loaded', '700:loaded']);
-      const widths = await page.evaluate(() => {
-        const root = document.querySelector('diplomacy-assistant')!.shadowRoot!;
-        const khmer = root.querySelector('section.panel')!.getAttribute('aria-label')!.replace(/[^\u1780-\u17FF]/gu, '');
-        const probe = (family: string | null) => {
-          const span = document.createElement('span');
-          span.textContent = khmer;
-          if (family) span.style.fontFamily = family;
-          root.querySelector('.envoy-root')!.append(span);
-          const width = span.getBoundingClientRect().width;
-          span.remove();
-          return width;
-        };
-        return { panel: probe(null), bundled: probe("'Envoy Khmer'"), fallback: probe('monospace') };
-      });
+      const widths = await page.evaluate(panelKhmerWidths, 'monospace');
       console.info(`Firefox panel: Khmer label ${widths.panel.toFixed(1)} px; bundled face ${widths.bundled.toFixed(1)} px; fallback ${widths.fallback.toFixed(1)} px`);
       expect(Math.abs(widths.panel - widths.bundled)).toBeLessThan(0.5);
       expect(Math.abs(widths.panel - widths.fallback)).toBeGreaterThan(1);

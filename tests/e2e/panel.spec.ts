@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { composerLocator, focusComposer, launchBrowser, openFixture, submitLocator, typeKeys, type FixtureName, type LaunchedBrowser } from './harness';
+import { envoyKhmerFaces, panelKhmerWidths } from './khmer-probe';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -273,29 +274,12 @@ describe('UI language in the page', () => {
     await options.getByLabel('Interface language').selectOption('km');
     await expect.poll(() => region.getAttribute('aria-label'), { timeout: 5000 }).toBe('លទ្ធផលរបស់ Envoy');
 
-    const faces = await page.evaluate(async () => {
-      await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Envoy Khmer').map((f) => `${f.weight}:${f.status}`);
-    });
+    const faces = await page.evaluate(envoyKhmerFaces);
     expect(faces.sort()).toEqual(['400:loaded', '700:loaded']);
     // No <style> or extension URL was added to the page for it.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('noto-sans-khmer'))).toBe(false);
 
-    const widths = await page.evaluate(() => {
-      const root = document.querySelector('diplomacy-assistant')!.shadowRoot!;
-      // The Khmer letters of the panel's own (Khmer) label, without its Latin "Envoy".
-      const khmer = root.querySelector('section.panel')!.getAttribute('aria-label')!.replace(/[^\u1780-\u17FF]/gu, '');
-      const probe = (family: string | null) => {
-        const span = document.createElement('span');
-        span.textContent = khmer;
-        if (family) span.style.fontFamily = family;
-        root.querySelector('.envoy-root')!.append(span);
-        const width = span.getBoundingClientRect().width;
-        span.remove();
-        return width;
-      };
-      return { khmer, panel: probe(null), bundled: probe("'Envoy Khmer'"), fallback: probe('sans-serif') };
-    });
+    const widths = await page.evaluate(panelKhmerWidths, 'sans-serif');
     console.info(`Khmer label in the panel: ${widths.panel.toFixed(1)} px; bundled face only: ${widths.bundled.toFixed(1)} px; fallback: ${widths.fallback.toFixed(1)} px; system Khmer fonts: ${systemKhmerFonts() || 'none'}`);
     expect(widths.khmer.length).toBeGreaterThan(5);
     expect(widths.panel).toBeGreaterThan(0);
