@@ -6,7 +6,7 @@ import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
 import { ruleTypeOf } from './rules';
 import { mergeTables, type MergedTables } from '@/lib/entities/merge';
-import type { CompileEnv, CompiledRule, Part, RuleBase, TermRef } from './internal';
+import { resolvedSource, type CompileEnv, type CompiledRule, type Part, type RuleBase, type TermRef } from './internal';
 import type { Localized, ResolvedSource, Severity } from './types';
 
 export interface RuleInfo {
@@ -46,8 +46,8 @@ export class CompiledGuidelines {
 
   /**
    * One slice of deferred compilation (one pre-filter set, a few ms); true while more remain.
-   * Checking works without it (a set compiles when first needed); callers run it in idle time
-   * so that the first keystroke does not pay for it (see `prepareWhenIdle`).
+   * Callers run it in idle time (`prepareWhenIdle`) so that the first check, which otherwise
+   * finishes what is left (`prepareAll`), does not pay for it.
    */
   prepareStep(): boolean {
     return this.#patterns.prepareStep();
@@ -80,13 +80,7 @@ function resolveSources(rule: Rule, pack: Pack): ResolvedSource[] {
   return rule.sources.map((ref) => {
     const src = pack.sources.find((s) => s.id === ref.ref);
     if (!src) throw new CompileError(pack.id, rule.id, 'sources', `unknown source "${ref.ref}"`);
-    const out: ResolvedSource = { id: src.id, title: src.title };
-    if (src.publisher) out.publisher = src.publisher;
-    if (src.url) out.url = src.url;
-    const section = ref.section ?? src.section;
-    if (section) out.section = section;
-    if (src.retrieved) out.retrieved = src.retrieved;
-    return out;
+    return resolvedSource(src, ref.section ?? src.section);
   });
 }
 

@@ -100,3 +100,16 @@ export function scopeKey(base: RuleBase): string {
   const list = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '*');
   return `${base.scripts}|${list(base.platforms)}|${list(base.accounts)}|${list(base.modes)}`;
 }
+
+/** A pack source as a finding cites it (only the fields it has; `section` pinned by the rule wins). */
+export function resolvedSource(
+  src: { id: string; title: string; publisher?: string | undefined; url?: string | undefined; section?: string | undefined; retrieved?: string | undefined },
+  section: string | undefined = src.section,
+): ResolvedSource {
+  const out: ResolvedSource = { id: src.id, title: src.title };
+  if (src.publisher) out.publisher = src.publisher;
+  if (src.url) out.url = src.url;
+  if (section) out.section = section;
+  if (src.retrieved) out.retrieved = src.retrieved;
+  return out;
+}

@@ -75,15 +75,16 @@ export function findAll(re: RE2JS, text: string, cap: number, known = false): Ar
   return out;
 }
 
-/**
- * All pattern rules in one RE2Set: a single linear pass per chunk tells which
- * patterns match at all (most drafts match none), and only those run their
- * own matcher to locate the matches. Individual patterns are compiled (with
- * the full safety checks) the first time the set reports them.
- */
 /** One text's pre-filter answers, by set: indexes (inside the set) of the patterns that match. */
 export type SetAnswers = Map<number, ReadonlySet<number>>;
 
+/**
+ * The pre-filter of all pattern rules and proximity groups: RE2Sets of a few
+ * patterns each; one linear pass of a pattern's set over a chunk tells which
+ * of its patterns match at all (most drafts match none), and only those run
+ * their own matcher to locate the matches. Individual patterns are compiled
+ * (with the full safety checks) the first time they are needed.
+ */
 export class PatternBank {
   private readonly sources: Array<{ source: string; caseSensitive: boolean; scope: string }> = [];
   private readonly compiled = new Map<number, RE2JS | null>();

@@ -14,6 +14,7 @@ export const STATE_STATUSES = ['member', 'observer', 'territory'] as const;
  * Government of Cambodia (a `note` says why, a `source` states the position).
  */
 export const NAME_STATUSES = ['former', 'colloquial', 'house-style', 'misspelling', 'position'] as const;
+export type NameStatus = (typeof NAME_STATUSES)[number];
 /** Articles of an official short name: English "the", French le/la/l'/les (UNTERM's "(le)" etc.). */
 export const ARTICLES = ['the', 'le', 'la', "l'", 'les'] as const;
 

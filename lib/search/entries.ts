@@ -5,6 +5,7 @@
  * Khmer and French where the data has them. Pure: no extension APIs.
  */
 import type { UiLanguage } from '@/lib/vocabulary';
+import type { NameStatus } from '@/lib/entities/schema';
 import type { Entity, Pack, Rule } from '@/lib/engine/schema';
 import { ruleTypeOf } from '@/lib/engine/rules';
 import type { Glossary } from '@/lib/translation/glossary';
@@ -47,7 +48,7 @@ export interface FormerName {
   /** Year (YYYY) the name stopped being official. */
   until?: string;
   /** 'former': formally abandoned; 'colloquial': an everyday variant; 'house-style': differs from ministry/ASEAN usage; 'position': contradicts a stated position of the Royal Government. */
-  status: 'former' | 'colloquial' | 'house-style' | 'position';
+  status: Exclude<NameStatus, 'misspelling'>;
 }
 
 /** An office holder as the tables know it: optional, dated and sourced. */

@@ -20,6 +20,7 @@ import {
   openExtensionPage,
   openFixture,
   poll,
+  setSettings,
   submitSelector,
   type FixtureName,
   type LaunchedFirefox,
@@ -33,14 +34,6 @@ declare const browser: {
 const DRAFT = 'We thank the people of Swaziland for their welcome';
 const FIXED = 'We thank the people of Eswatini for their welcome';
 const CLEAN = 'Good morning from the team';
-
-/** Read-modify-write of the synced settings, as the options page stores them. */
-async function setSettings(options: Page, patch: Record<string, unknown>): Promise<void> {
-  await options.evaluate(async (p) => {
-    const current = ((await browser.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await browser.storage.sync.set({ settings: { ...current, version: 1, ...p } });
-  }, patch);
-}
 
 async function typeDraft(page: Page, name: FixtureName, text: string): Promise<void> {
   await focusComposer(page, name);

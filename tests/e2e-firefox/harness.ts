@@ -201,6 +201,19 @@ export async function focusComposer(page: Page, name: FixtureName): Promise<void
   await page.keyboard.up('Control');
 }
 
+/** The extension page's WebExtension API, typed just enough for reading and seeding storage in page.evaluate. */
+declare const browser: {
+  storage: Record<'sync' | 'managed', { get(key: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }>;
+};
+
+/** Read-modify-write of the synced settings from one of Envoy's pages, as the options page stores them. */
+export async function setSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (p) => {
+    const current = ((await browser.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await browser.storage.sync.set({ settings: { ...current, version: 1, ...p } });
+  }, patch);
+}
+
 /** Envoy's in-page host element (its shadow root holds the panel). */
 export const HOST = 'diplomacy-assistant[data-platform]';
 

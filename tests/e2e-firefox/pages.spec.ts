@@ -9,14 +9,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, HOST, focusComposer, launchFirefox, openExtensionPage, openFixture, poll, type LaunchedFirefox } from './harness';
+import { EXTENSION_ORIGIN, HOST, focusComposer, launchFirefox, openExtensionPage, openFixture, poll, setSettings, type LaunchedFirefox } from './harness';
 import { envoyKhmerFaces, panelKhmerWidths } from '../e2e/khmer-probe';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-declare const browser: {
-  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
-};
 
 /** Serious and critical axe violations of the page, as "rule-id (count)". */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -49,12 +45,7 @@ async function drawnWidth(page: Page, sample: string, family: string): Promise<n
   );
 }
 
-async function setInterfaceLanguage(options: Page, lang: string): Promise<void> {
-  await options.evaluate(async (l) => {
-    const current = ((await browser.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await browser.storage.sync.set({ settings: { ...current, version: 1, uiLanguage: l } });
-  }, lang);
-}
+const setInterfaceLanguage = (extensionPage: Page, lang: string) => setSettings(extensionPage, { uiLanguage: lang });
 
 describe('Firefox ESR: Envoy’s pages', () => {
   let ff: LaunchedFirefox;

@@ -61,15 +61,15 @@ function directlyBefore(doc: Doc, sorted: readonly Occ[], at: number, gap: RegEx
  * words, the whole draft deciding a tie), else `preferred`, unless the name is
  * in Khmer and a Khmer title exists (and vice versa). A name in Latin letters
  * in a Khmer sentence takes the Khmer title ("ព្រះករុណា… Norodom Sihamoni"),
- * a Khmer name in a Latin sentence the title of that sentence's language.
+ * and so does a Khmer name in a Latin sentence (a Latin title before Khmer
+ * letters reads wrong).
  */
 function suggestedTitle(e: Entity, name: string, lang: () => TableLang): string | undefined {
   const khmerName = KHMER_RE.test(name);
   const byLang = e.preferredByLanguage;
   if (byLang) {
     const l = lang();
-    if (l === 'km' && byLang.km) return byLang.km;
-    if (l !== 'km' && khmerName && byLang.km) return byLang.km;
+    if ((l === 'km' || khmerName) && byLang.km) return byLang.km;
     const t = l === 'km' ? undefined : byLang[l];
     if (t && KHMER_RE.test(t) === khmerName) return t;
   }

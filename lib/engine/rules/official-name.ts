@@ -14,7 +14,7 @@ import { replaceLabel } from '../fix';
 import { IntervalSet } from '../document';
 import { nameReplacement, type NameTarget } from '../name-grammar';
 import type { Doc } from '../document';
-import type { Occ, TermRef } from '../internal';
+import { resolvedSource, type Occ, type TermRef } from '../internal';
 import type { Localized, ResolvedSource } from '../types';
 import { commonRuleFields } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -111,7 +111,7 @@ const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|
 
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
 function clearlyFrench(text: string, at: number): boolean {
-  const { fr, en } = sentenceCounts(text, at);
+  const { fr, en } = functionWordCounts(sentenceAt(text, at));
   return fr >= 2 && fr > en;
 }
 
@@ -122,8 +122,7 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, stops.length ? Math.min(...stops) : text.length);
 }
 
-function sentenceCounts(text: string, at: number): { fr: number; en: number } {
-  const sentence = sentenceAt(text, at);
+function functionWordCounts(sentence: string): { fr: number; en: number } {
   return { fr: (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0), en: sentence.match(EN_WORDS)?.length ?? 0 };
 }
 
@@ -139,7 +138,7 @@ const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
 export function sentenceLanguage(doc: Doc, at: number): TableLang {
   const sentence = sentenceAt(doc.text, at);
   if ((sentence.match(KHMER_CHARS)?.length ?? 0) > (sentence.match(LATIN_LETTERS)?.length ?? 0)) return 'km';
-  const { fr, en } = sentenceCounts(doc.text, at);
+  const { fr, en } = functionWordCounts(sentence);
   return fr > en ? 'fr' : en > fr ? 'en' : docLatinLanguage(doc);
 }
 
@@ -176,14 +175,9 @@ function namesYearUpTo(text: string, at: number, until: number): boolean {
 }
 
 /** A table row's source, resolved for a finding (the pack's source list entry). */
-function rowSource(row: { resolvedSources: readonly { id: string; title: string; publisher?: string | undefined; url?: string | undefined; retrieved?: string | undefined }[] }, id: string): ResolvedSource[] | undefined {
+function rowSource(row: { resolvedSources: ReadonlyArray<Parameters<typeof resolvedSource>[0]> }, id: string): ResolvedSource[] | undefined {
   const src = row.resolvedSources.find((s) => s.id === id);
-  if (!src) return undefined;
-  const out: ResolvedSource = { id: src.id, title: src.title };
-  if (src.publisher) out.publisher = src.publisher;
-  if (src.url) out.url = src.url;
-  if (src.retrieved) out.retrieved = src.retrieved;
-  return [out];
+  return src ? [resolvedSource(src)] : undefined;
 }
 
 function targetFor(names: TableNames, lang: TableLang, to: string | undefined): NameTarget {
