@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, checkText, compilePacks, createIncrementalChecker, localize, MAX_FINDINGS } from '@/lib/engine';
 import { MAX_CHUNK, splitChunks } from '@/lib/engine/document';
+import { ALWAYS_COMPLETE_CHARS } from '@/lib/engine/check';
 import { CTX, pack, rule } from './helpers';
 
 const g = compilePacks([
@@ -53,6 +54,14 @@ describe('checkText results', () => {
     expect(r.truncated).toBe(true);
     expect(r.findings.length).toBeGreaterThan(0);
     for (const f of r.findings) expect(f.range.end).toBeLessThanOrEqual(big.length);
+  });
+
+  it('checks a draft of up to ALWAYS_COMPLETE_CHARS in full whatever the budget (a cold first check must not miss findings)', () => {
+    const post = `${'Cable marked secret, sent from Swaziland. '.repeat(60)}`.slice(0, ALWAYS_COMPLETE_CHARS);
+    const r = checkText(g, post, CTX, { budgetMs: 0 });
+    expect(r).toMatchObject({ truncated: false, uncheckedChars: 0 });
+    expect(r.findings).toEqual(checkText(g, post, CTX, { budgetMs: Infinity }).findings);
+    expect(r.findings.length).toBeGreaterThan(60);
   });
 
   it('checks a 1 MB single-line draft without freezing (default budget)', () => {
