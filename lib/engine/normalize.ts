@@ -4,7 +4,9 @@
  * `norm` is the text the literal matcher sees: NFC, zero-width characters,
  * soft hyphens, control characters (NUL…) and bidi marks skipped, whitespace runs collapsed to one space (and dropped
  * between two Khmer characters, because Khmer spacing is optional), Khmer
- * COENG DA folded to COENG TA, typographic apostrophes and hyphens folded.
+ * spelling variants folded (COENG DA to COENG TA, QOO TYPE TWO ឲ to QOO TYPE ONE ឱ) and Khmer
+ * sequences typed in either order put in one order (see reorderKhmer), typographic apostrophes
+ * and hyphens folded.
  * `folded` is `norm` lower-cased unit for unit, so both share one offset map.
  * Terms are normalised by the same function, so a term matches every spelling
  * that normalises like it.
@@ -21,6 +23,15 @@ export interface Normalized {
 const COENG = 0x17d2;
 const KHMER_DA = 0x178a;
 const KHMER_TA = 0x178f;
+const KHMER_RO = 0x179a;
+const KHMER_U = 0x17bb;
+const KHMER_NIKAHIT = 0x17c6;
+/**
+ * Khmer letters written interchangeably: ឲ (QOO TYPE TWO) is the older spelling of ឱ in ឱ្យ
+ * "to give, to let", and both are everyday spellings. Pattern sources get the same equivalence
+ * (see khmerVariantsInPattern), so a rule written with either letter matches both.
+ */
+export const KHMER_VARIANT_OF: ReadonlyMap<number, number> = new Map([[0x17b2, 0x17b1]]);
 
 /**
  * Invisible characters the matcher ignores: zero-width characters, soft hyphen, control
@@ -112,6 +123,7 @@ export function normalizeScratch(text: string): Normalized {
   let len = 0;
   // Output index of the last space emitted, to collapse runs and drop Khmer inter-word spaces.
   let lastSpace = -1;
+  let sawKhmer = false;
   const count = units ? units.length / 3 : text.length;
   // One flat loop with local state: this runs on every keystroke's changed chunk.
   for (let k = 0; k < count; k++) {
@@ -133,7 +145,9 @@ export function normalizeScratch(text: string): Normalized {
     }
     let c = foldPunct(c0);
     if (c === KHMER_DA && len > 0 && codes[len - 1] === COENG) c = KHMER_TA;
+    c = KHMER_VARIANT_OF.get(c) ?? c;
     // Khmer word + space + Khmer word → no space (spaces are optional in Khmer).
+    if (isKhmer(c)) sawKhmer = true;
     if (isKhmer(c) && len >= 2 && lastSpace === len - 1 && isKhmer(codes[len - 2]!)) {
       len--;
       lastSpace = -1;
@@ -141,8 +155,39 @@ export function normalizeScratch(text: string): Normalized {
     codes[len] = c; start[len] = os; end[len] = oe; len++;
   }
 
+  if (sawKhmer) reorderKhmer(codes, start, end, len);
   const norm = codesToString(codes, len);
   return { norm, folded: foldCase(norm), start: start.subarray(0, len), end: end.subarray(0, len) };
+}
+
+/**
+ * Two Khmer sequences look the same on screen in either typing order, and both orders are common
+ * in typed text (Unicode and the Khmer keyboard layouts do not fix one): NIKAHIT before VOWEL U
+ * (ខ្ញំុ for ខ្ញុំ) and COENG RO before another subscript (ស្រ្តី for ស្ត្រី). Both are put in the
+ * order Unicode recommends; NFC does not reorder them (all combining class 0). Swaps units in
+ * place with their offsets, so lengths and the offset map stay valid.
+ */
+function reorderKhmer(codes: Uint16Array, start: Int32Array, end: Int32Array, len: number): void {
+  for (let i = 0; i + 1 < len; i++) {
+    const c = codes[i]!;
+    if (c === KHMER_NIKAHIT && codes[i + 1] === KHMER_U) {
+      codes[i] = KHMER_U;
+      codes[i + 1] = KHMER_NIKAHIT;
+      joinRanges(start, end, i, i + 1);
+    } else if (c === COENG && codes[i + 1] === KHMER_RO && i + 3 < len && codes[i + 2] === COENG && codes[i + 3] !== KHMER_RO && isKhmer(codes[i + 3]!)) {
+      codes[i + 1] = codes[i + 3]!; // ្រ្ត → ្ត្រ: both letters follow a COENG, so exchanging them is enough
+      codes[i + 3] = KHMER_RO;
+      joinRanges(start, end, i, i + 3);
+      i += 3;
+    }
+  }
+}
+
+/** Units `from`…`to` were reordered: each maps to their whole original range, so a match over them maps back whole. */
+function joinRanges(start: Int32Array, end: Int32Array, from: number, to: number): void {
+  let s = start[from]!, e = end[from]!;
+  for (let k = from + 1; k <= to; k++) { s = Math.min(s, start[k]!); e = Math.max(e, end[k]!); }
+  for (let k = from; k <= to; k++) { start[k] = s; end[k] = e; }
 }
 
 /** Normalise `text`; the result owns its offset arrays. */

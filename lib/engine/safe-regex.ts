@@ -5,6 +5,7 @@
  * refused with a message a pack author can act on.
  */
 import { RE2JS, RE2Set } from 're2js';
+import { KHMER_VARIANT_OF } from './normalize';
 
 export const MAX_PATTERN_LENGTH = 2000;
 export const MAX_PROGRAM_SIZE = 20000;
@@ -31,12 +32,51 @@ function precheck(source: string): void {
   }
 }
 
+/** Each Khmer letter of KHMER_VARIANT_OF with its variants: ឱ and ឲ → "ឱឲ". */
+const KHMER_VARIANT_GROUPS: ReadonlyMap<string, string> = (() => {
+  const groups = new Map<string, string>();
+  for (const [variant, canonical] of KHMER_VARIANT_OF) {
+    const members = String.fromCharCode(canonical) + String.fromCharCode(variant);
+    groups.set(String.fromCharCode(canonical), members).set(String.fromCharCode(variant), members);
+  }
+  return groups;
+})();
+
+/**
+ * The source with each interchangeable Khmer letter (ឱ/ឲ) matching either spelling, as the
+ * normalised text and terms already do: `[ឱឲ]` outside a character class, both letters inside
+ * one. Escapes are copied as they are (a letter written as \x{17B2} is not widened).
+ */
+export function khmerVariantsInPattern(source: string): string {
+  if (![...KHMER_VARIANT_GROUPS.keys()].some((ch) => source.includes(ch))) return source;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    const group = KHMER_VARIANT_GROUPS.get(ch);
+    if (group) out += inClass ? group : `[${group}]`;
+    else out += ch;
+    if (!inClass && ch === '[') {
+      inClass = true;
+      // "[]…]" and "[^]…]": a ] right after the opening is a literal member.
+      if (source[i + 1] === '^') out += source[++i];
+      if (source[i + 1] === ']') out += source[++i];
+    } else if (inClass && ch === ']') inClass = false;
+  }
+  return out;
+}
+
 /** Compile or throw a PatternError whose message completes "field "pattern" …". */
 export function compileSafePattern(source: string, caseSensitive: boolean): RE2JS {
   precheck(source);
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+    re = RE2JS.compile(khmerVariantsInPattern(source), caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
   } catch (err) {
     const detail = err instanceof Error ? err.message.replace(/^error parsing regexp:\s*/, '') : String(err);
     throw new PatternError(`is not a valid regular expression (RE2 syntax): ${detail}.`);
@@ -138,7 +178,8 @@ export class PatternBank {
       set = new RE2Set(RE2Set.UNANCHORED, 0);
       for (const id of this.groups[index]!) {
         const { source, caseSensitive } = this.sources[id]!;
-        set.add(caseSensitive ? source : `(?i)${source}`);
+        const widened = khmerVariantsInPattern(source);
+        set.add(caseSensitive ? widened : `(?i)${widened}`);
       }
       set.compile();
       this.sets[index] = set;

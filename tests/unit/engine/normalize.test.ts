@@ -35,6 +35,27 @@ describe('normalize', () => {
     expect(normalize('ដ').norm).toBe('ដ');
   });
 
+  it('folds Khmer QOO TYPE TWO to QOO TYPE ONE (ឲ្យ = ឱ្យ), keeping the offset map', () => {
+    expect(normalize('ឲ្យ').norm).toBe('ឱ្យ');
+    expect(normalize('បោះឆ្នោតឲ្យគាត់').norm).toBe(normalize('បោះឆ្នោតឱ្យគាត់').norm);
+    expect(Array.from(normalize('កឲ្យ').start)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('puts Khmer sequences typed in either order in one order, mapping them back whole', () => {
+    // NIKAHIT typed before VOWEL U: ខ្ញំុ looks like ខ្ញុំ "I"
+    const swapped = normalize('ខ្ញំុទៅ');
+    expect(swapped.norm).toBe(normalize('ខ្ញុំទៅ').norm);
+    expect(toOriginal(swapped, 0, 5)).toEqual({ start: 0, end: 5 });
+    // COENG RO typed before another subscript: ស្រ្តី looks like ស្ត្រី "woman"
+    const ro = normalize('ស្រ្តី');
+    expect(ro.norm).toBe('ស្ត្រី');
+    expect(toOriginal(ro, 0, ro.norm.length)).toEqual({ start: 0, end: 6 });
+    // already in order: unchanged; a lone RO subscript is left alone
+    expect(normalize('ស្ត្រី').norm).toBe('ស្ត្រី');
+    expect(normalize('ក្រុង').norm).toBe('ក្រុង');
+    expect(foldTerm('ខ្ញំុ')).toBe(foldTerm('ខ្ញុំ'));
+  });
+
   it('drops spaces and zero-width spaces between Khmer words, keeps them elsewhere', () => {
     expect(normalize('ហ៊ុន សែន').norm).toBe('ហ៊ុនសែន');
     expect(normalize('ហ៊ុន\u200Bសែន').norm).toBe('ហ៊ុនសែន');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePacks, checkText } from '@/lib/engine';
-import { compileSafePattern } from '@/lib/engine/safe-regex';
+import { compileSafePattern, khmerVariantsInPattern } from '@/lib/engine/safe-regex';
 import { CTX, matches, pack, rule, run } from './helpers';
 
 describe('pattern rules (re2js)', () => {
@@ -13,6 +13,14 @@ describe('pattern rules (re2js)', () => {
 
   it('is case-insensitive by default and never matches inside links', () => {
     expect(matches(run({ type: 'pattern', pattern: 'flight [a-z]{2}\\d+' }, 'FLIGHT KH123, https://x.org/flight-kh1'))).toEqual(['FLIGHT KH123']);
+  });
+
+  it('a Khmer pattern written with ឱ or ឲ matches both spellings, in and out of character classes', () => {
+    expect(khmerVariantsInPattern('ឱ្យ')).toBe('[ឱឲ]្យ');
+    expect(khmerVariantsInPattern('[កឲ]x')).toBe('[កឱឲ]x');
+    expect(khmerVariantsInPattern('[]ឱ]\\[ឱ')).toBe('[]ឱឲ]\\[[ឱឲ]');
+    expect(khmerVariantsInPattern('no khmer')).toBe('no khmer');
+    expect(matches(run({ type: 'pattern', pattern: 'សុំឲ្យ' }, 'សុំឱ្យ និង សុំឲ្យ'))).toEqual(['សុំឱ្យ', 'សុំឲ្យ']);
   });
 
   it('refuses look-arounds, back-references, oversized and empty-matching patterns', () => {

@@ -24,6 +24,11 @@ describe('term rules', () => {
     expect(matches(run({ type: 'term', terms: ['secret'], wholeWord: false }, 'secretary'))).toEqual(['secret']);
   });
 
+  it('matches Khmer ឲ and ឱ spellings alike, once even when a rule lists both', () => {
+    expect(matches(run({ type: 'term', terms: ['ឱ្យ'] }, 'សុំឲ្យជួយ'))).toEqual(['ឲ្យ']);
+    expect(matches(run({ type: 'term', terms: ['បោះឆ្នោតឱ្យ', 'បោះឆ្នោតឲ្យ'] }, 'សូមបោះឆ្នោតឲ្យគាត់'))).toEqual(['បោះឆ្នោតឲ្យ']);
+  });
+
   it('matches Khmer as a substring, across spaces and zero-width spaces, with either coeng form', () => {
     const r = run({ type: 'term', terms: ['សម្តេច'] }, 'ក​សម្ដេចតេជោ និង សម្តេច');
     expect(matches(r)).toEqual(['សម្ដេច', 'សម្តេច']);
