@@ -53,12 +53,24 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
       const norm = rec.normalized!;
       const re = seen === false ? null : bank.regex(id);
       // When the set saw a match, the matcher only has to locate it.
-      ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK, seen === true).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
+      ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK, seen === true).map((r) => trimSpaces(norm.norm, r)).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
       rec.patterns.set(key, ranges);
     }
     for (const r of ranges) out.push({ start: r.start + offset, end: r.end + offset });
   }
   return out;
+}
+
+/**
+ * A match without the spaces at its ends. Word-boundary classes such as `(?:^|[ .,…])` consume the
+ * space before or after a word; two groups meeting at one space ("ces gens-là ne … jamais") would
+ * otherwise share it and count as the same words.
+ */
+function trimSpaces(norm: string, r: Range): Range {
+  let { start, end } = r;
+  while (end - start > 1 && norm.charCodeAt(start) === 0x20) start++;
+  while (end - start > 1 && norm.charCodeAt(end - 1) === 0x20) end--;
+  return { start, end };
 }
 
 /**

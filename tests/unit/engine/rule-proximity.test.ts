@@ -24,6 +24,13 @@ describe('proximity rules', () => {
     expect(run(movement, 'We admired the old convoy photos.').findings).toHaveLength(0);
   });
 
+  it('two groups whose boundary classes meet at one space are still two different words', () => {
+    // Accented endings need a boundary class such as [ .,], which consumes the space it matches.
+    const bound = (w: string) => `(?:^|[ .,])(?:${w})(?:$|[ .,])`;
+    const r = { type: 'proximity', all: [{ pattern: bound('ces gens-là') }, { pattern: bound('jamais à l\'heure') }] } as const;
+    expect(matches(run(r, 'Ces gens-là jamais à l\'heure.'))).toEqual(['Ces gens-là jamais à l\'heure.']);
+  });
+
   it('within the post', () => {
     const r = { type: 'proximity', all: [{ terms: ['regime'] }, { terms: ['clowns'] }], within: 'post' } as const;
     expect(run(r, 'The regime met today. Clowns, all of them.').findings).toHaveLength(1);
