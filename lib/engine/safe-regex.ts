@@ -16,6 +16,8 @@ export const MAX_PROGRAM_SIZE = 20000;
  * default packs: ≈ 21 ms per check with sets of 32, ≈ 4–12 ms with sets of 16).
  */
 export const PATTERNS_PER_SET = 16;
+/** Source characters per pre-filter set (see PatternBank.build). */
+export const SET_SOURCE_CHARS = 9000;
 
 export class PatternError extends Error {}
 
@@ -157,7 +159,22 @@ export class PatternBank {
   build(): void {
     const order = this.sources.map((_, id) => id).sort((a, b) => (this.sources[a]!.scope < this.sources[b]!.scope ? -1 : this.sources[a]!.scope > this.sources[b]!.scope ? 1 : a - b));
     this.groups = [];
-    for (let from = 0; from < order.length; from += PATTERNS_PER_SET) this.groups.push(order.slice(from, from + PATTERNS_PER_SET));
+    // A set closes at PATTERNS_PER_SET patterns, at a change of scope, or at SET_SOURCE_CHARS of
+    // source: a few very large patterns together make one long compile slice and a DFA that overflows.
+    let current: number[] = [];
+    let chars = 0;
+    for (const id of order) {
+      const { source, scope } = this.sources[id]!;
+      const full = current.length === PATTERNS_PER_SET || (current.length > 0 && (chars + source.length > SET_SOURCE_CHARS || this.sources[current[0]!]!.scope !== scope));
+      if (full) {
+        this.groups.push(current);
+        current = [];
+        chars = 0;
+      }
+      current.push(id);
+      chars += source.length;
+    }
+    if (current.length > 0) this.groups.push(current);
     this.groupOf = [];
     this.indexInGroup = [];
     this.groups.forEach((ids, g) =>

@@ -106,9 +106,15 @@ interface CompiledGroup {
   possible(doc: Doc): boolean;
 }
 
-function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): CompiledGroup {
+/**
+ * `gated`: the pattern is asked only after a cheaper test passed (a term-only group of its rule, or
+ * the whole structure for `unless`). Gated patterns share pre-filter sets apart from the others, so
+ * their sets stay idle on the many drafts where the gate fails.
+ */
+function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean, gated: boolean): CompiledGroup {
   const refs = (group.terms ?? []).map((t) => env.terms.ref(t, base));
-  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive, `normalised|${scopeKey(base)}`);
+  const scope = `normalised|${gated ? 'gated|' : ''}${scopeKey(base)}`;
+  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive, scope);
   // Terms first (a lookup in the chunk's term index), then the pattern's pre-filter set.
   const possible = (doc: Doc) => (refs.length > 0 && doc.hasAny(refs)) || (pattern === null ? refs.length === 0 : patternPossible(doc, env.patterns, pattern));
   const hits = (doc: Doc) => {
@@ -134,11 +140,18 @@ function near(doc: Doc, anchor: Range, hit: Range, within: Window): boolean {
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within: Window = rule.within ?? 'sentence';
   const unlessWithin: Window = rule.unlessWithin ?? within;
-  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false));
-  const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
+  // Asked in order (term-only groups first) and only while the earlier ones passed: every pattern
+  // group but the first asked is gated.
+  const termOnly = rule.all.some((g) => g.pattern === undefined);
+  const firstPattern = rule.all.findIndex((g) => g.pattern !== undefined);
+  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false, termOnly || i !== firstPattern));
+  // Term-only groups are a lookup in the chunk's term index: asked first, so a rule whose listed
+  // words are absent never runs a pattern set.
+  const cheapFirst = [...groups.filter((_, i) => rule.all[i]!.pattern === undefined), ...groups.filter((_, i) => rule.all[i]!.pattern !== undefined)];
+  const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true, true));
 
   return (doc, sink) => {
-    if (!groups.every((g) => g.possible(doc))) return;
+    if (!cheapFirst.every((g) => g.possible(doc))) return;
     // The other groups first: the anchor group is often the broadest pattern (any government,
     // leader or people), the costliest to locate, and pointless to locate when a group is absent.
     const others: Range[][] = [];

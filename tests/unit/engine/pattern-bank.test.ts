@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
-import { PATTERNS_PER_SET, PatternBank } from '@/lib/engine/safe-regex';
+import { PATTERNS_PER_SET, PatternBank, SET_SOURCE_CHARS } from '@/lib/engine/safe-regex';
 import { compilePacks, prepareWhenIdle } from '@/lib/engine/compile';
 import { checkText } from '@/lib/engine';
 import { CTX } from './helpers';
@@ -92,6 +92,22 @@ describe('PatternBank', () => {
     // A pattern of the other scope lives in the other set.
     expect(b.verdict('word2 and word3', ids[3]!, memo)).toBe(true);
     expect(memo.size).toBe(2);
+  });
+
+  it('closes a set at SET_SOURCE_CHARS of source, so a few huge patterns do not make one huge set', () => {
+    const b = new PatternBank();
+    const big = (i: number) => `\\bw${i}x(?:${Array.from({ length: 120 }, (_, k) => `alt${k}`).join('|')})\\b`;
+    const per = Math.floor(SET_SOURCE_CHARS / big(0).length);
+    const ids = Array.from({ length: 3 * per }, (_, i) => b.add(big(i), false));
+    b.build();
+    let sets = 0;
+    while (b.prepareStep()) sets++;
+    expect(sets + 1).toBeGreaterThanOrEqual(3);
+    expect(per).toBeLessThan(PATTERNS_PER_SET);
+    // The answers do not depend on how the sets were cut.
+    const memo = new Map();
+    expect(b.verdict('w5xalt7 here', ids[5]!, memo)).toBe(true);
+    expect(b.verdict('w5xalt7 here', ids[6]!, memo)).toBe(false);
   });
 
   it('no patterns: no pre-filter and nothing to prepare', () => {
