@@ -270,11 +270,28 @@ function watchComposer(
     target.addEventListener(type, fn, opts);
     cleanups.push(() => target.removeEventListener(type, fn, opts));
   };
-  on(element, 'input', schedule);
+  // Some platforms show their Send button only once there is text (WhatsApp, Telegram): the panel
+  // is placed again after each edit has rendered, so it never ends up over a button that appeared.
+  let placing = false;
+  const repositionAfterRender = () => {
+    if (placing) return;
+    placing = true;
+    requestAnimationFrame(() => {
+      placing = false;
+      reposition();
+    });
+  };
+  on(element, 'input', () => {
+    schedule();
+    repositionAfterRender();
+  });
   // Framework undo/redo (Lexical, Quill, TipTap handle historyUndo themselves), paste handlers and
   // programmatic edits change the draft without an input event. One observer on this composer
   // only (never the page) that merely schedules the debounced check.
-  const draftObserver = new MutationObserver(schedule);
+  const draftObserver = new MutationObserver(() => {
+    schedule();
+    repositionAfterRender();
+  });
   draftObserver.observe(element, { childList: true, characterData: true, subtree: true });
   cleanups.push(() => draftObserver.disconnect());
   on(window, 'scroll', reposition, { capture: true, passive: true });
