@@ -251,13 +251,14 @@ function createSessionApi(
 }
 
 /**
- * Follows the composer and the page: input and DOM changes schedule a check, scrolling and
- * resizing move the panel, settings and pack changes re-check. Returns the cleanups.
+ * Follows the composer and the page: input and DOM changes schedule a check, scrolling, resizing
+ * and each check's result move the panel, settings and pack changes re-check. Returns the cleanups.
  */
 function watchComposer(
   deps: Pick<SessionDeps, 'match' | 'settings' | 'onGuidelinesChanged'>,
   ui: ShadowRootContentScriptUi<Root>,
   { recheck, schedule }: { recheck(): void; schedule(): void },
+  state: SessionStore,
 ): Array<() => void> {
   const { match, settings, onGuidelinesChanged } = deps;
   const { element, spec } = match;
@@ -270,32 +271,28 @@ function watchComposer(
     target.addEventListener(type, fn, opts);
     cleanups.push(() => target.removeEventListener(type, fn, opts));
   };
-  // Some platforms show their Send button only once there is text (WhatsApp, Telegram): the panel
-  // is placed again after each edit has rendered, so it never ends up over a button that appeared.
-  let placing = false;
-  const repositionAfterRender = () => {
-    if (placing) return;
-    placing = true;
-    requestAnimationFrame(() => {
-      placing = false;
-      reposition();
-    });
-  };
-  on(element, 'input', () => {
-    schedule();
-    repositionAfterRender();
-  });
+  on(element, 'input', schedule);
   // Framework undo/redo (Lexical, Quill, TipTap handle historyUndo themselves), paste handlers and
   // programmatic edits change the draft without an input event. One observer on this composer
   // only (never the page) that merely schedules the debounced check.
-  const draftObserver = new MutationObserver(() => {
-    schedule();
-    repositionAfterRender();
-  });
+  const draftObserver = new MutationObserver(schedule);
   draftObserver.observe(element, { childList: true, characterData: true, subtree: true });
   cleanups.push(() => draftObserver.disconnect());
   on(window, 'scroll', reposition, { capture: true, passive: true });
   on(window, 'resize', reposition, { passive: true });
+  // A platform button may appear without anything resizing (WhatsApp shows Send only once there is
+  // text): the panel is placed again after each check's result has rendered, not on every keystroke.
+  let placing = false;
+  cleanups.push(
+    state.subscribe(() => {
+      if (placing) return;
+      placing = true;
+      requestAnimationFrame(() => {
+        placing = false;
+        reposition();
+      });
+    }),
+  );
   const resizeObserver = new ResizeObserver(reposition);
   resizeObserver.observe(element);
   // The panel's own height changes with its findings.
@@ -369,7 +366,7 @@ export async function startSession(deps: SessionDeps): Promise<ComposerSession> 
   };
   ui.mounted?.render(<SessionView api={api} features={features} memory={memory} hostname={hostname} onApply={apply} onIgnore={ignore} />);
 
-  const cleanups = watchComposer(deps, ui, checks);
+  const cleanups = watchComposer(deps, ui, checks, state);
   // The first-run note dismissed in one composer (or tab) goes away in the others.
   cleanups.push(localArea.watch(PANEL_MEMORY_KEY, (value) => state.setState({ showIntro: !parsePanelMemory(value).introDismissed })));
   probeBridge(bridge, id, ui.shadowHost);

@@ -215,6 +215,20 @@ describe('compact panel, badge and per-site memory', () => {
     await page.close();
   });
 
+  it('moves off a Send button that appears only once there is text, even when the panel keeps its size (WhatsApp)', async () => {
+    const page = await openFixture(browser.context, 'whatsapp');
+    await focusComposer(page, 'whatsapp');
+    const panel = shadow(page).locator('section.panel');
+    await panel.waitFor({ timeout: 5000 });
+    expect(await submitLocator(page, 'whatsapp').count()).toBe(0); // empty draft: no Send button yet
+    await typeKeys(page, 'Good morning');
+    await submitLocator(page, 'whatsapp').waitFor({ timeout: 5000 });
+    await page.waitForTimeout(800); // the check, its render and the placement after it
+    const submit = (await submitLocator(page, 'whatsapp').boundingBox())!;
+    expect(boxesOverlap((await panel.boundingBox())!, submit)).toBe(false);
+    await page.close();
+  });
+
   it('shows the first-run note (what Envoy checks, where text goes) until it is dismissed, then never again', async () => {
     const fresh = await launchBrowser({ extension: true });
     try {
