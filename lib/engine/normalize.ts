@@ -146,11 +146,13 @@ export function normalizeScratch(text: string): Normalized {
     let c = foldPunct(c0);
     if (c === KHMER_DA && len > 0 && codes[len - 1] === COENG) c = KHMER_TA;
     c = KHMER_VARIANT_OF.get(c) ?? c;
-    // Khmer word + space + Khmer word → no space (spaces are optional in Khmer).
-    if (isKhmer(c)) sawKhmer = true;
-    if (isKhmer(c) && len >= 2 && lastSpace === len - 1 && isKhmer(codes[len - 2]!)) {
-      len--;
-      lastSpace = -1;
+    if (isKhmer(c)) {
+      sawKhmer = true;
+      // Khmer word + space + Khmer word → no space (spaces are optional in Khmer).
+      if (len >= 2 && lastSpace === len - 1 && isKhmer(codes[len - 2]!)) {
+        len--;
+        lastSpace = -1;
+      }
     }
     codes[len] = c; start[len] = os; end[len] = oe; len++;
   }

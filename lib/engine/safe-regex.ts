@@ -239,18 +239,6 @@ export class PatternBank {
     return hits.has(this.indexInGroup[id]!);
   }
 
-  /** Ids of all patterns matching somewhere in `text` (every set runs), or null for "unknown". */
-  candidates(text: string): ReadonlySet<number> | null {
-    const memo: SetAnswers = new Map();
-    const out = new Set<number>();
-    for (let id = 0; id < this.sources.length; id++) {
-      const v = this.verdict(text, id, memo);
-      if (v === null) return null;
-      if (v) out.add(id);
-    }
-    return this.sources.length === 0 ? null : out;
-  }
-
   /** The compiled pattern, or null when it fails the safety checks (validation reports those). */
   regex(id: number): RE2JS | null {
     let re = this.compiled.get(id);

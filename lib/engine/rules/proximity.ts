@@ -140,14 +140,13 @@ function near(doc: Doc, anchor: Range, hit: Range, within: Window): boolean {
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within: Window = rule.within ?? 'sentence';
   const unlessWithin: Window = rule.unlessWithin ?? within;
-  // Asked in order (term-only groups first) and only while the earlier ones passed: every pattern
-  // group but the first asked is gated.
-  const termOnly = rule.all.some((g) => g.pattern === undefined);
-  const firstPattern = rule.all.findIndex((g) => g.pattern !== undefined);
-  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false, termOnly || i !== firstPattern));
   // Term-only groups are a lookup in the chunk's term index: asked first, so a rule whose listed
-  // words are absent never runs a pattern set.
-  const cheapFirst = [...groups.filter((_, i) => rule.all[i]!.pattern === undefined), ...groups.filter((_, i) => rule.all[i]!.pattern !== undefined)];
+  // words are absent never runs a pattern set. Groups are asked in that order and only while the
+  // earlier ones passed, so every pattern group but the first asked is gated.
+  const termOnly = rule.all.map((g) => g.pattern === undefined);
+  const firstPattern = termOnly.indexOf(false);
+  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false, termOnly.includes(true) || i !== firstPattern));
+  const cheapFirst = [...groups.filter((_, i) => termOnly[i]), ...groups.filter((_, i) => !termOnly[i])];
   const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true, true));
 
   return (doc, sink) => {
