@@ -5,7 +5,7 @@
  * UTF-16 offsets. Chunk analysis depends only on the chunk text, which is
  * what lets the incremental checker reuse it for unchanged paragraphs.
  */
-import { isBoundedWordCharAt, isBoundedWordCharBefore, normalizeScratch, type Normalized } from './normalize';
+import { isBoundedWordCharAt, isBoundedWordCharBefore, normalize, type Normalized } from './normalize';
 import { analyzeStructure, type Structure } from './structure';
 import type { Occ, Part, RuleBase, TermRef } from './internal';
 import type { Range } from './types';
@@ -22,8 +22,8 @@ export interface ChunkRecord extends Structure {
   patterns: Map<number, Range[]>;
   /** The RE2Set pre-filter's answers for this chunk, per set, filled as rules ask (PatternBank.verdict). */
   patternSets?: SetAnswers;
-  /** The chunk normalised with its own offset map, for rules that match patterns on normalised text; filled lazily. */
-  normalized?: Normalized;
+  /** The chunk normalised with its own offset map (term scan, and rules that match patterns on normalised text). */
+  normalized: Normalized;
   /** The same for the normalised chunk. */
   normalizedPatternSets?: SetAnswers;
 }
@@ -71,7 +71,9 @@ function lastSpaceIn(text: string, from: number, to: number): number {
 }
 
 export function analyzeChunk(terms: TermTable, text: string): ChunkRecord {
-  const n = normalizeScratch(text); // offsets are read during the scan only
+  // Normalised once: the term scan reads it here, the patterns of proximity rules (run on the
+  // normalised text) read it from the record.
+  const n = normalize(text);
   const occ = new Map<number, Occ[]>();
   const needsExact = terms.needsExact;
   terms.matcher.scan(n.folded, (id, s, e) => {
@@ -84,7 +86,7 @@ export function analyzeChunk(terms: TermTable, text: string): ChunkRecord {
     else occ.set(id, [o]);
   });
   for (const list of occ.values()) if (list.length > 1) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text, occ, patterns: new Map(), ...analyzeStructure(text) };
+  return { text, occ, patterns: new Map(), normalized: n, ...analyzeStructure(text) };
 }
 
 /** Sorted ranges with a prefix maximum of ends: overlap queries in O(log n + hits). */

@@ -6,6 +6,7 @@ import type { Doc } from './document';
 import type { TermTable } from './terms';
 import type { PatternBank } from './safe-regex';
 import type { MergedTables } from '@/lib/entities/merge';
+import { SCRIPT_ANY, SCRIPT_KHMER, SCRIPT_LATIN } from './structure';
 
 export type Part = 'body' | 'hashtag' | 'mention' | 'link';
 
@@ -95,10 +96,16 @@ export interface CompileEnv {
   tables: MergedTables;
 }
 
-/** When a rule applies (scripts, platforms, accounts, modes) as one string: patterns of one scope share pre-filter sets. */
+/**
+ * When a rule applies (scripts, platforms, accounts, modes) as one string: patterns of one scope
+ * share pre-filter sets. A rule for both Latin and Khmer runs on nearly every draft, as one for any
+ * script does, so the two share sets (fewer, fuller sets: each set is one pass over the text).
+ */
 export function scopeKey(base: RuleBase): string {
   const list = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '*');
-  return `${base.scripts}|${list(base.platforms)}|${list(base.accounts)}|${list(base.modes)}`;
+  const latinAndKhmer = SCRIPT_LATIN | SCRIPT_KHMER;
+  const scripts = (base.scripts & latinAndKhmer) === latinAndKhmer ? SCRIPT_ANY : base.scripts;
+  return `${scripts}|${list(base.platforms)}|${list(base.accounts)}|${list(base.modes)}`;
 }
 
 /** A pack source as a finding cites it (only the fields it has; `section` pinned by the rule wins). */

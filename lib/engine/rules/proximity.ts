@@ -9,7 +9,6 @@
 import { z } from 'zod';
 import { ruleFixes } from '../fix';
 import { checkPattern, findAll, type PatternBank } from '../safe-regex';
-import { normalize } from '../normalize';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import { scopeKey, type RuleBase, type CompileEnv } from '../internal';
@@ -50,9 +49,9 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
         return out;
       }
       const seen = normalizedVerdict(doc, rec, bank, id);
-      const norm = rec.normalized!;
+      const norm = rec.normalized;
       const re = seen === false ? null : bank.regex(id);
-      // When the set saw a match, the matcher only has to locate it.
+      // When the set saw a match, the matcher searches at once (no separate test first).
       ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK, seen === true).map((r) => trimSpaces(norm.norm, r)).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
       rec.patterns.set(key, ranges);
     }
@@ -81,14 +80,13 @@ function trimSpaces(norm: string, r: Range): Range {
 const PREFILTER_MAX_CHARS = 8000;
 
 /**
- * Normalises the chunk (once) and asks the pre-filter whether pattern `id` can match in it: false
- * (it cannot), true (it does), null (no pre-filter on long documents), so the much slower
- * individual matchers run only where a match exists.
+ * Asks the pre-filter whether pattern `id` can match in the normalised chunk: false (it cannot),
+ * true (it may), null (no pre-filter on long documents), so the much slower individual matchers
+ * run only where a match may exist.
  */
 function normalizedVerdict(doc: Doc, rec: ChunkRecord, bank: PatternBank, id: number): boolean | null {
-  const norm = (rec.normalized ??= normalize(rec.text));
   if (doc.text.length > PREFILTER_MAX_CHARS) return null;
-  return bank.verdict(norm.norm, id, (rec.normalizedPatternSets ??= new Map()));
+  return bank.verdict(rec.normalized.norm, id, (rec.normalizedPatternSets ??= new Map()));
 }
 
 /** False when a pattern cannot match anywhere in the document (checked without running its matcher). */

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
-import { PATTERNS_PER_SET, PatternBank, SET_SOURCE_CHARS } from '@/lib/engine/safe-regex';
+import { loosenForPrefilter, PATTERNS_PER_SET, PatternBank, SET_SOURCE_CHARS } from '@/lib/engine/safe-regex';
 import { compilePacks, prepareWhenIdle } from '@/lib/engine/compile';
 import { checkText } from '@/lib/engine';
-import { CTX } from './helpers';
+import { CTX, matches, run } from './helpers';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { loadPack } from '@/lib/packs/validate';
 import type { Pack } from '@/lib/packs/schema';
@@ -120,6 +120,31 @@ describe('PatternBank', () => {
     const memo = new Map();
     expect(b.verdict('w5xalt7 here', ids[5]!, memo)).toBe(true);
     expect(b.verdict('w5xalt7 here', ids[6]!, memo)).toBe(false);
+  });
+
+  it('sets hold a loosened form of each pattern (long counted gaps unbounded): a superset, so no match is lost', () => {
+    expect(loosenForPrefilter('a[^.]{0,30}?b')).toBe('a[^.]*?b');
+    expect(loosenForPrefilter('\\d{4,}|x{2,9}|y{1,3}|z{2}')).toBe('\\d+|x+|y{1,3}|z{2}');
+    // Escapes with braces and braces inside a class are left alone.
+    expect(loosenForPrefilter('\\x{17B2}\\p{L}[{]{0,2}')).toBe('\\x{17B2}\\p{L}[{]{0,2}');
+    const gap = 'killed[^.]{0,10}?people';
+    const b = new PatternBank();
+    const id = b.add(gap, false);
+    b.build();
+    const near = 'killed 30 people';
+    const far = 'killed in a storm that left many people';
+    // The set answers "may match" for the far pair; the pattern's own matcher (exact bounds) decides.
+    expect(b.verdict(near, id, new Map())).toBe(true);
+    expect(b.verdict(far, id, new Map())).toBe(true);
+    expect(b.regex(id)!.test(far)).toBe(false);
+    expect(b.verdict('people were killed', id, new Map())).toBe(false);
+  });
+
+  it('rules with a bounded gap flag only within its bounds (through the loosened pre-filter)', () => {
+    const pattern = 'killed[^.]{0,10}?people';
+    expect(matches(run({ type: 'pattern', pattern }, 'They killed 30 people.'))).toEqual(['killed 30 people']);
+    expect(matches(run({ type: 'pattern', pattern }, 'They killed in a storm that left many people.'))).toEqual([]);
+    expect(matches(run({ type: 'proximity', all: [{ pattern }] }, 'They killed in a storm that left many people.'))).toEqual([]);
   });
 
   it('no patterns: no pre-filter and nothing to prepare', () => {
