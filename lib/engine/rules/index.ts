@@ -18,8 +18,9 @@ import { addressForm } from './address-form';
 import { checklist } from './checklist';
 import { proximity } from './proximity';
 import { officialName } from './official-name';
+import { classifier } from './classifier';
 
-export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist, proximity, officialName] as const;
+export const RULE_TYPES = [term, substitute, consistency, conditional, count, pattern, hashtag, addressForm, checklist, proximity, officialName, classifier] as const;
 
 type Schemas<T extends readonly RuleTypeDef[]> = { -readonly [K in keyof T]: T[K]['schema'] };
 const schemas = RULE_TYPES.map((d) => d.schema) as unknown as Schemas<typeof RULE_TYPES>;
