@@ -1,6 +1,7 @@
-// Builds the official-text negatives of the tone model's training data (data/engagement-tone/
+// Builds the official-text negatives of the classifiers' training data (data/official-texts/
 // official-*.jsonl) from local snapshots of public collections: formal statements, government
-// information and news in English, French and Khmer, which the tone model must leave alone.
+// information and news in English, French and Khmer, which the tone model and the official-account
+// model must leave alone.
 // Run once by a maintainer: `node scripts/classifier-data.mjs <mirror-root> <kh_data_1000 dir>`,
 // where <mirror-root> holds bare git clones named owner+repo/repo and the second argument is the
 // unzipped data/kh_data_1000.zip of phylypo/segmentation-crf-khmer.
@@ -88,6 +89,6 @@ function add(lang, text, source, licence) {
 }
 
 for (const [lang, rows] of Object.entries(files)) {
-  writeFileSync(new URL(`../data/engagement-tone/official-${lang}.jsonl`, import.meta.url), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(new URL(`../data/official-texts/official-${lang}.jsonl`, import.meta.url), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   console.log(`official-${lang}.jsonl: ${rows.length} passages`);
 }

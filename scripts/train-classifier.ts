@@ -1,15 +1,16 @@
 /**
  * Trains the model of a `classifier` rule (lib/engine/rules/classifier.ts) and writes it into its
- * pack: `npm run train:tone` (= npx tsx scripts/train-classifier.ts data/engagement-tone
- * lib/packs/defaults/core.engagement.json engagement.tone-model).
+ * pack: `npx tsx scripts/train-classifier.ts <pack.json> <rule id> <data dir>...`; `npm run
+ * train:classifiers` retrains the default packs' models.
  *
  * Logistic regression over the character n-grams the engine computes (lib/engine/char-ngrams.ts),
- * on the labelled examples of the data folder (JSON Lines: {"lang","label":0|1,"text"}), plus the
- * embedded test sentences of the other default rules as extra examples (a flag sentence of the
- * rule's own category is a positive, every other test sentence a negative; the rule's own tests are
- * left out, they check the result). Deterministic (fixed seed). The threshold is chosen on
- * out-of-fold predictions (5 folds): the lowest that keeps false alarms on the negatives at or
- * below TARGET_FALSE_ALARMS. The evaluation corpus (tests/eval) is never read.
+ * on the labelled examples of the data folders (JSON Lines: {"lang","label":0|1,"text"}), plus the
+ * embedded test sentences of the other default rules as extra examples (a flag sentence of a rule
+ * of the same category whose accounts overlap the model rule's is a positive, every other test
+ * sentence a negative; classifier rules' own tests are left out, they check the result).
+ * Deterministic (fixed seed). The threshold is chosen on out-of-fold predictions (5 folds): the
+ * lowest that keeps false alarms on the negatives at or below TARGET_FALSE_ALARMS. The evaluation
+ * corpus (tests/eval) is never read.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +19,9 @@ import { ngramStrings, shapeFeatures } from '@/lib/engine/char-ngrams';
 import { analyzeStructure } from '@/lib/engine/structure';
 import { sentenceWindows } from '@/lib/engine/rules/classifier';
 
-const [dataDir, packPath, ruleId] = process.argv.slice(2);
-if (!dataDir || !packPath || !ruleId) {
-  console.error('usage: tsx scripts/train-classifier.ts <data dir> <pack.json> <rule id>');
+const [packPath, ruleId, ...dataDirs] = process.argv.slice(2);
+if (!packPath || !ruleId || dataDirs.length === 0) {
+  console.error('usage: tsx scripts/train-classifier.ts <pack.json> <rule id> <data dir>...');
   process.exit(2);
 }
 
@@ -42,26 +43,40 @@ interface Example {
 
 function readExamples(): Example[] {
   const out: Example[] = [];
-  for (const f of readdirSync(dataDir!).filter((n) => n.endsWith('.jsonl')).sort()) {
-    for (const line of readFileSync(join(dataDir!, f), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const e = JSON.parse(line) as { text: string; label: number; lang: string };
-      out.push({ text: e.text, label: e.label === 1 ? 1 : 0, lang: e.lang, origin: f });
+  for (const dir of dataDirs) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+      for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const e = JSON.parse(line) as { text: string; label: number; lang: string };
+        out.push({ text: e.text, label: e.label === 1 ? 1 : 0, lang: e.lang, origin: f });
+      }
     }
   }
   return out;
 }
 
-/** Test sentences of the other default rules: the category's flags are positives, the rest negatives. */
-function packTestExamples(category: string): Example[] {
+interface PackRule {
+  id: string;
+  category: string;
+  type: string;
+  scope?: { accounts?: string[] };
+  tests?: { flag?: unknown[]; allow?: unknown[] };
+}
+
+/** Whether two rules can meet the same draft: no account scope, or a shared account type. */
+const sameAccounts = (a: PackRule, b: PackRule) => !a.scope?.accounts || !b.scope?.accounts || a.scope.accounts.some((x) => b.scope!.accounts!.includes(x));
+
+/** Test sentences of the other default rules: flags of the model's category and accounts are positives, the rest negatives. */
+function packTestExamples(target: PackRule): Example[] {
   const dir = 'lib/packs/defaults';
   const out: Example[] = [];
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rules: Array<{ id: string; category: string; type: string; tests?: { flag?: unknown[]; allow?: unknown[] } }> };
+    const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rules: PackRule[] };
     for (const r of pack.rules) {
-      if (r.id === ruleId || r.type === 'classifier') continue;
+      if (r.type === 'classifier') continue;
       const texts = (list: unknown[] | undefined) => (list ?? []).map((t) => (typeof t === 'string' ? t : (t as { text?: string }).text)).filter((t): t is string => !!t);
-      for (const t of texts(r.tests?.flag)) out.push({ text: t, label: r.category === category ? 1 : 0, lang: '?', origin: `tests:${r.id}` });
+      const positive = r.category === target.category && sameAccounts(r, target);
+      for (const t of texts(r.tests?.flag)) out.push({ text: t, label: positive ? 1 : 0, lang: '?', origin: `tests:${r.id}` });
       for (const t of texts(r.tests?.allow)) out.push({ text: t, label: 0, lang: '?', origin: `tests:${r.id}` });
     }
   }
@@ -127,7 +142,7 @@ function predict(x: Vec, w: Float64Array, b: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const pack = JSON.parse(readFileSync(packPath, 'utf8')) as { rules: Array<{ id: string; category: string }> };
+const pack = JSON.parse(readFileSync(packPath, 'utf8')) as { rules: PackRule[] };
 const target = pack.rules.find((r) => r.id === ruleId);
 if (!target) throw new Error(`${ruleId} is not in ${packPath}`);
 /**
@@ -139,7 +154,7 @@ function windows(e: Example): Example[] {
   if (e.label === 1) return [e];
   return e.text.split('\n').flatMap((line) => sentenceWindows(line, analyzeStructure(line).sentenceBreaks).map((r) => ({ ...e, text: line.slice(r.start, r.end) })));
 }
-const examples = [...readExamples(), ...packTestExamples(target.category)].flatMap(windows);
+const examples = [...readExamples(), ...packTestExamples(target)].flatMap(windows);
 const feats = examples.map((e) => featurize(e.text));
 
 // Vocabulary: features seen in at least two examples.

@@ -1,5 +1,5 @@
 /**
- * The tone model's training data (data/engagement-tone) must stay apart from the evaluation corpus
+ * The classifiers' training data (the folders of data/) must stay apart from the evaluation corpus
  * (tests/eval): no training text equals, contains or is contained in an evaluation passage, so
  * `npm run eval` measures the model on text it never saw.
  */
@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; label: number; lang: string });
 
-describe('tone training data', () => {
-  const dir = 'data/engagement-tone';
-  const training = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => lines(join(dir, f)).map((r) => ({ ...r, file: f })));
+describe('classifier training data', () => {
+  const dirs = readdirSync('data', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('data', d.name));
+  const training = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => lines(join(dir, f)).map((r) => ({ ...r, file: join(dir, f) }))));
   const evaluation = [...lines('tests/eval/drafts.jsonl'), ...lines('tests/eval/real.jsonl')].map((p) => words(p.text));
 
   it('is well formed: a language, a 0/1 label and a text on every line', () => {

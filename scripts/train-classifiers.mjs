@@ -1,0 +1,10 @@
+// `npm run train:classifiers`: retrains every model of the default packs (scripts/train-classifier.ts),
+// each from its own data folders (data/README.md), and writes it into its rule.
+import { execFileSync } from 'node:child_process';
+
+const MODELS = [
+  ['lib/packs/defaults/core.engagement.json', 'engagement.tone-model', 'data/official-texts', 'data/engagement-tone'],
+];
+for (const [pack, rule, ...dirs] of MODELS) {
+  execFileSync('npx', ['tsx', 'scripts/train-classifier.ts', pack, rule, ...dirs], { stdio: 'inherit' });
+}
