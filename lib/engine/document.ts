@@ -26,6 +26,13 @@ export interface ChunkRecord extends Structure {
   normalized: Normalized;
   /** The same for the normalised chunk. */
   normalizedPatternSets?: SetAnswers;
+  /** Windows each classifier rule (by rule index) flagged in this chunk; filled lazily. */
+  classified?: Map<number, WindowVerdict[]>;
+}
+
+/** A window a classifier flagged (chunk-relative) and its message values. */
+export interface WindowVerdict extends Range {
+  vars: Record<string, string>;
 }
 
 export interface PlacedChunk {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { commonRuleFields } from '../pack-fields';
 import { featureHash, shapeFeatures, sumNgramWeights, WeightTable } from '../char-ngrams';
 import { defineRuleType, type Compiler } from './define';
-import type { ChunkRecord, Doc } from '../document';
+import type { ChunkRecord, Doc, WindowVerdict } from '../document';
 import type { Range } from '../types';
 
 const modelSchema = z.strictObject({
@@ -130,20 +130,30 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
       .join(', ');
   };
 
+  /** The line's flagged windows (line-relative), computed once per line text: the incremental checker rescores only edited lines. */
+  const verdicts = (rec: ChunkRecord): WindowVerdict[] => {
+    let found = rec.classified?.get(base.index);
+    if (found) return found;
+    found = [];
+    for (const w of windowsOf(rec)) {
+      const folded = rec.normalized.folded.slice(w.normStart, w.normEnd);
+      const p = score(folded, rec.text.slice(w.start, w.end));
+      if (p >= model.threshold) found.push({ start: w.start, end: w.end, vars: { cues: cues(folded), score: `${Math.round(p * 100)}%` } });
+    }
+    (rec.classified ??= new Map()).set(base.index, found);
+    return found;
+  };
+
   return (doc: Doc, sink) => {
     for (const { offset, rec } of doc.chunks) {
       if (doc.overBudget()) {
         doc.truncated = true;
         return;
       }
-      for (const w of windowsOf(rec)) {
-        const folded = rec.normalized.folded.slice(w.normStart, w.normEnd);
-        const p = score(folded, rec.text.slice(w.start, w.end));
-        if (p < model.threshold) continue;
-        const range = { start: offset + w.start, end: offset + w.end };
+      for (const v of verdicts(rec)) {
+        const range = { start: offset + v.start, end: offset + v.end };
         // Structural: a link or a mention inside the sentence does not exempt its tone.
-        if (doc.suppressed(base, range, true)) continue;
-        sink.finding(base, { range, vars: { cues: cues(folded), score: `${Math.round(p * 100)}%` } });
+        if (!doc.suppressed(base, range, true)) sink.finding(base, { range, vars: v.vars });
       }
     }
   };
