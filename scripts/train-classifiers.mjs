@@ -4,6 +4,9 @@ import { execFileSync } from 'node:child_process';
 
 const MODELS = [
   ['lib/packs/defaults/core.engagement.json', 'engagement.tone-model', 'data/official-texts', 'data/engagement-tone'],
+  // Official texts are what an official account should post; a personal account speaking like them is the problem.
+  ['lib/packs/defaults/core.capacity.json', 'capacity.official-account-model', 'data/official-texts', 'data/capacity-official'],
+  ['lib/packs/defaults/core.capacity.json', 'capacity.personal-account-model', 'data/capacity-personal'],
 ];
 for (const [pack, rule, ...dirs] of MODELS) {
   execFileSync('npx', ['tsx', 'scripts/train-classifier.ts', pack, rule, ...dirs], { stdio: 'inherit' });
