@@ -19,7 +19,11 @@ import { ngramStrings, shapeFeatures } from '@/lib/engine/char-ngrams';
 import { analyzeStructure } from '@/lib/engine/structure';
 import { sentenceWindows } from '@/lib/engine/rules/classifier';
 
-const [packPath, ruleId, ...dataDirs] = process.argv.slice(2);
+const args = process.argv.slice(2);
+/** `--false-alarms 0.005`: a stricter share of false alarms on the negatives for the threshold. */
+const faFlag = args.indexOf('--false-alarms');
+const faTarget = faFlag >= 0 ? Number(args.splice(faFlag, 2)[1]) : undefined;
+const [packPath, ruleId, ...dataDirs] = args;
 if (!packPath || !ruleId || dataDirs.length === 0) {
   console.error('usage: tsx scripts/train-classifier.ts <pack.json> <rule id> <data dir>...');
   process.exit(2);
@@ -31,7 +35,7 @@ const MAX_N = 5;
 const KEEP = 3000;
 const EPOCHS = 60;
 const L2 = 1e-4;
-const TARGET_FALSE_ALARMS = 0.01;
+const TARGET_FALSE_ALARMS = faTarget ?? 0.01;
 const FOLDS = 5;
 
 interface Example {
