@@ -43,7 +43,10 @@ describe('highlights', () => {
         const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
         return Object.fromEntries([...reg.entries()].map(([k, v]) => [k, [...v].map((r) => r.toString())]));
       });
-    await expect.poll(read, { timeout: 5000 }).toEqual({ 'envoy-error': ['TOP SECRET'], 'envoy-warning': ['Mr. Hun Sen', 'Swaziland'] });
+    // The first spec of a fresh browser: the first highlight waits for the engine's cold start in the
+    // background (packs validated and compiled, pre-filter sets built; ≈ 3.5 s measured here, up to 5 s
+    // on a loaded machine). This test checks the ranges, not that latency.
+    await expect.poll(read, { timeout: 10_000 }).toEqual({ 'envoy-error': ['TOP SECRET'], 'envoy-warning': ['Mr. Hun Sen', 'Swaziland'] });
     // No foreign nodes inside the editor, and the model is what was typed.
     expect(await composerLocator(page, 'facebook').locator('[data-highlight], diplomacy-assistant').count()).toBe(0);
     expect(await fixtureText(page)).toBe(DRAFT);
