@@ -60,26 +60,31 @@ export class WeightTable {
 }
 
 /**
- * The summed weight of every character n-gram (minN ≤ n ≤ maxN) of ` text ` (padded with a space,
- * so word starts and ends are features of their own) and how many n-grams there are. `text` is
- * normalised and folded (lower case, spaces collapsed). One pass, hashes built incrementally.
+ * The hash of every character n-gram (minN ≤ n ≤ maxN) of ` text ` (padded with a space, so word
+ * starts and ends are features of their own), in one pass with hashes built incrementally. `text`
+ * is normalised and folded (lower case, spaces collapsed). Several models with the same n-gram
+ * lengths share one array (see the classifier rule's per-line cache).
  */
-export function sumNgramWeights(text: string, minN: number, maxN: number, table: WeightTable): { sum: number; count: number } {
+export function ngramHashes(text: string, minN: number, maxN: number): Int32Array {
   const length = text.length + 2;
   const codeAt = (i: number) => (i === 0 || i === length - 1 ? 0x20 : foldDigit(text.charCodeAt(i - 1)));
-  let sum = 0;
+  const out = new Int32Array(length * Math.max(0, maxN - minN + 1));
   let count = 0;
   for (let i = 0; i < length; i++) {
     let h = FNV_OFFSET;
     for (let k = 0; k < maxN && i + k < length; k++) {
       h = Math.imul(h ^ codeAt(i + k), FNV_PRIME) >>> 0;
-      if (k + 1 >= minN) {
-        sum += table.get(h);
-        count++;
-      }
+      if (k + 1 >= minN) out[count++] = h;
     }
   }
-  return { sum, count };
+  return out.subarray(0, count);
+}
+
+/** The summed weight of n-gram hashes (see ngramHashes). */
+export function sumWeights(hashes: Int32Array, table: WeightTable): number {
+  let sum = 0;
+  for (let i = 0; i < hashes.length; i++) sum += table.get(hashes[i]!);
+  return sum;
 }
 
 /** The n-gram strings of a text (what forEachNgram hashes), for the trainer and for explanations. */

@@ -26,8 +26,17 @@ export interface ChunkRecord extends Structure {
   normalized: Normalized;
   /** The same for the normalised chunk. */
   normalizedPatternSets?: SetAnswers;
+  /** The chunk's classifier windows, by n-gram lengths ("3-5"); filled lazily. */
+  classifierWindows?: Map<string, ScoredWindow[]>;
   /** Windows each classifier rule (by rule index) flagged in this chunk; filled lazily. */
   classified?: Map<number, WindowVerdict[]>;
+}
+
+/** A window classifier rules score (chunk-relative): its normalised text, n-gram hashes and shape features. */
+export interface ScoredWindow extends Range {
+  folded: string;
+  hashes: Int32Array;
+  shapes: string[];
 }
 
 /** A window a classifier flagged (chunk-relative) and its message values. */

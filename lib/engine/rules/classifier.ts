@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 import { commonRuleFields } from '../pack-fields';
-import { featureHash, shapeFeatures, sumNgramWeights, WeightTable } from '../char-ngrams';
+import { featureHash, ngramHashes, shapeFeatures, sumWeights, WeightTable } from '../char-ngrams';
 import { defineRuleType, type Compiler } from './define';
-import type { ChunkRecord, Doc, WindowVerdict } from '../document';
+import type { ChunkRecord, Doc, ScoredWindow, WindowVerdict } from '../document';
 import type { Range } from '../types';
 
 const modelSchema = z.strictObject({
@@ -39,13 +39,6 @@ const MIN_SENTENCE = 25;
 const CUES = 3;
 const WORDS = new Intl.Segmenter('km', { granularity: 'word' });
 
-interface Window {
-  /** Chunk-relative range in the original text and in the normalised text. */
-  start: number;
-  end: number;
-  normStart: number;
-  normEnd: number;
-}
 
 /** The first normalised unit at or after original offset `pos` (binary search over the offset map). */
 function normIndex(rec: ChunkRecord, pos: number): number {
@@ -82,8 +75,21 @@ export function sentenceWindows(text: string, sentenceBreaks: readonly number[])
   return out;
 }
 
-function windowsOf(rec: ChunkRecord): Window[] {
-  return sentenceWindows(rec.text, rec.sentenceBreaks).map((r) => ({ ...r, normStart: normIndex(rec, r.start), normEnd: normIndex(rec, r.end) }));
+/**
+ * The line's windows with their n-gram hashes, computed once per line text and n-gram lengths and
+ * shared by every classifier rule (the default packs' models all use 3–5).
+ */
+function windowsOf(rec: ChunkRecord, minN: number, maxN: number): ScoredWindow[] {
+  const key = `${minN}-${maxN}`;
+  let windows = rec.classifierWindows?.get(key);
+  if (!windows) {
+    windows = sentenceWindows(rec.text, rec.sentenceBreaks).map((r) => {
+      const folded = rec.normalized.folded.slice(normIndex(rec, r.start), normIndex(rec, r.end));
+      return { ...r, folded, hashes: ngramHashes(folded, minN, maxN), shapes: shapeFeatures(rec.text.slice(r.start, r.end)) };
+    });
+    (rec.classifierWindows ??= new Map()).set(key, windows);
+  }
+  return windows;
 }
 
 function probability(z: number): number {
@@ -94,12 +100,10 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
   const model: Model = rule.model;
   const weights = new WeightTable(model.features.map((f, i) => [featureHash(f), model.weights[i]!] as const));
 
-  const score = (folded: string, original: string): number => {
-    const { sum, count } = sumNgramWeights(folded, model.minN, model.maxN, weights);
-    const shapes = shapeFeatures(original);
-    let total = sum;
-    for (const s of shapes) total += weights.get(featureHash(s));
-    return probability(model.bias + total / Math.sqrt(Math.max(1, count + shapes.length)));
+  const score = (w: ScoredWindow): number => {
+    let total = sumWeights(w.hashes, weights);
+    for (const shape of w.shapes) total += weights.get(featureHash(shape));
+    return probability(model.bias + total / Math.sqrt(Math.max(1, w.hashes.length + w.shapes.length)));
   };
 
   /**
@@ -135,10 +139,9 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
     let found = rec.classified?.get(base.index);
     if (found) return found;
     found = [];
-    for (const w of windowsOf(rec)) {
-      const folded = rec.normalized.folded.slice(w.normStart, w.normEnd);
-      const p = score(folded, rec.text.slice(w.start, w.end));
-      if (p >= model.threshold) found.push({ start: w.start, end: w.end, vars: { cues: cues(folded), score: `${Math.round(p * 100)}%` } });
+    for (const w of windowsOf(rec, model.minN, model.maxN)) {
+      const p = score(w);
+      if (p >= model.threshold) found.push({ start: w.start, end: w.end, vars: { cues: cues(w.folded), score: `${Math.round(p * 100)}%` } });
     }
     (rec.classified ??= new Map()).set(base.index, found);
     return found;
