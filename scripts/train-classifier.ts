@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalize } from '@/lib/engine/normalize';
-import { ngramStrings, shapeFeatures } from '@/lib/engine/char-ngrams';
+import { foldDigits, ngramStrings, shapeFeatures } from '@/lib/engine/char-ngrams';
 import { analyzeStructure } from '@/lib/engine/structure';
 import { sentenceWindows } from '@/lib/engine/rules/classifier';
 
@@ -64,7 +64,7 @@ interface PackRule {
   category: string;
   type: string;
   scope?: { accounts?: string[] };
-  tests?: { flag?: unknown[]; allow?: unknown[] };
+  tests?: { flag?: string[]; allow?: string[] };
 }
 
 /** Whether two rules can meet the same draft: no account scope, or a shared account type. */
@@ -78,10 +78,9 @@ function packTestExamples(target: PackRule): Example[] {
     const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rules: PackRule[] };
     for (const r of pack.rules) {
       if (r.type === 'classifier') continue;
-      const texts = (list: unknown[] | undefined) => (list ?? []).map((t) => (typeof t === 'string' ? t : (t as { text?: string }).text)).filter((t): t is string => !!t);
       const positive = r.category === target.category && sameAccounts(r, target);
-      for (const t of texts(r.tests?.flag)) out.push({ text: t, label: positive ? 1 : 0, lang: '?', origin: `tests:${r.id}` });
-      for (const t of texts(r.tests?.allow)) out.push({ text: t, label: 0, lang: '?', origin: `tests:${r.id}` });
+      for (const t of r.tests?.flag ?? []) out.push({ text: t, label: positive ? 1 : 0, lang: '?', origin: `tests:${r.id}` });
+      for (const t of r.tests?.allow ?? []) out.push({ text: t, label: 0, lang: '?', origin: `tests:${r.id}` });
     }
   }
   return out;
@@ -91,16 +90,13 @@ function packTestExamples(target: PackRule): Example[] {
 type Vec = Array<[number, number]>;
 function featurize(text: string): Map<string, number> {
   const counts = new Map<string, number>();
+  // Digits folded as the engine's hashes fold them, so one feature string stands for all.
   const grams = ngramStrings(normalize(text).folded, MIN_N, MAX_N).map(foldDigits);
   const shapes = shapeFeatures(text);
   for (const g of [...grams, ...shapes]) counts.set(g, (counts.get(g) ?? 0) + 1);
   const norm = Math.sqrt(Math.max(1, grams.length + shapes.length));
   for (const [k, v] of counts) counts.set(k, v / norm);
   return counts;
-}
-/** The engine hashes digits folded (char-ngrams.ts): fold them here too, so one feature string stands for all. */
-function foldDigits(s: string): string {
-  return s.replace(/[0-9០-៩]/g, '0');
 }
 
 function rng(seed: number): () => number {

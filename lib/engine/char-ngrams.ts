@@ -14,6 +14,13 @@ function foldDigit(c: number): number {
   return c;
 }
 
+/** A feature string with its digits folded as the hashes fold them (the trainer lists features so). */
+export function foldDigits(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldDigit(s.charCodeAt(i)));
+  return out;
+}
+
 /** The hash of one feature string, as the model lists it (digits folded like the text's). */
 export function featureHash(feature: string): number {
   let h = FNV_OFFSET;
@@ -87,7 +94,7 @@ export function sumWeights(hashes: Int32Array, table: WeightTable): number {
   return sum;
 }
 
-/** The n-gram strings of a text (what forEachNgram hashes), for the trainer and for explanations. */
+/** The n-gram strings of a text (what ngramHashes hashes), for the trainer. */
 export function ngramStrings(text: string, minN: number, maxN: number): string[] {
   const padded = ` ${text} `;
   const out: string[] = [];

@@ -4,7 +4,7 @@
  * generalise to, such as the tone of a reply. Each line is scored as a whole (a long one sentence by
  * sentence):
  * p = sigmoid(bias + Σ weight(n-gram) / √(n-grams in the window)); a window at or above
- * `threshold` is a finding, and its explanation names the fragments that weighed most. The model's
+ * `threshold` is a finding, and its message names the words that weighed most. The model's
  * features are plain strings in the pack, so an administrator can read what it looks at.
  */
 import { z } from 'zod';
@@ -38,7 +38,6 @@ const MIN_SENTENCE = 25;
 /** Words named in the explanation. */
 const CUES = 3;
 const WORDS = new Intl.Segmenter('km', { granularity: 'word' });
-
 
 /** The first normalised unit at or after original offset `pos` (binary search over the offset map). */
 function normIndex(rec: ChunkRecord, pos: number): number {
