@@ -29,41 +29,78 @@ export function featureHash(feature: string): number {
 }
 
 /**
- * Feature weights by hash: open addressing in typed arrays. A Map keyed by 32-bit hashes would box
- * most of them (beyond the small-integer range) and cost several times more per lookup, and every
- * check looks up every n-gram of every sentence.
+ * Dense numbers for feature hashes, shared by every classifier rule of one compiled set: a line's
+ * n-grams are looked up once for all models (see featureIds), and each model reads its weights
+ * from a plain array by number. Open addressing in typed arrays: a Map keyed by 32-bit hashes would
+ * box most of them (beyond the small-integer range) and cost several times more per lookup.
  */
-export class WeightTable {
-  private readonly keys: Int32Array;
-  private readonly values: Float64Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
+export class FeatureIndex {
+  private keys = new Int32Array(16);
+  /** Feature number + 1 per slot; 0 = empty. */
+  private slots = new Int32Array(16);
+  private count = 0;
 
-  constructor(entries: ReadonlyArray<readonly [hash: number, weight: number]>) {
-    let size = 16;
-    while (size < entries.length * 2) size *= 2;
-    this.keys = new Int32Array(size);
-    this.values = new Float64Array(size);
-    this.used = new Uint8Array(size);
-    this.mask = size - 1;
-    for (const [hash, weight] of entries) {
-      const at = this.slot(hash | 0);
-      this.keys[at] = hash | 0;
-      this.values[at] = this.values[at]! + weight; // two features with one hash add up
-      this.used[at] = 1;
-    }
+  get size(): number {
+    return this.count;
   }
 
   private slot(key: number): number {
-    let at = (key ^ (key >>> 15)) & this.mask;
-    while (this.used[at] === 1 && this.keys[at] !== key) at = (at + 1) & this.mask;
+    const mask = this.keys.length - 1;
+    let at = (key ^ (key >>> 15)) & mask;
+    while (this.slots[at] !== 0 && this.keys[at] !== key) at = (at + 1) & mask;
     return at;
   }
 
-  get(hash: number): number {
-    const at = this.slot(hash | 0);
-    return this.used[at] === 1 ? this.values[at]! : 0;
+  /** The number of feature `hash`, or -1 when no model has it. */
+  find(hash: number): number {
+    return this.slots[this.slot(hash | 0)]! - 1;
   }
+
+  /** The number of feature `hash`, added when new (numbers count up from 0). */
+  add(hash: number): number {
+    const at = this.slot(hash | 0);
+    if (this.slots[at] !== 0) return this.slots[at]! - 1;
+    this.keys[at] = hash | 0;
+    this.slots[at] = ++this.count;
+    if (this.count * 2 > this.keys.length) this.grow();
+    return this.count - 1;
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.slots = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) if (slots[i] !== 0) {
+      const at = this.slot(keys[i]!);
+      this.keys[at] = keys[i]!;
+      this.slots[at] = slots[i]!;
+    }
+  }
+}
+
+/**
+ * The numbers of the hashes that are features, n-grams then shape features (in order, repeats
+ * kept): what the models' sums read.
+ */
+export function featureIds(hashes: Int32Array, shapes: readonly number[], index: FeatureIndex): Int32Array {
+  const out = new Int32Array(hashes.length + shapes.length);
+  let count = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const id = index.find(hashes[i]!);
+    if (id >= 0) out[count++] = id;
+  }
+  for (const hash of shapes) {
+    const id = index.find(hash);
+    if (id >= 0) out[count++] = id;
+  }
+  return out.subarray(0, count);
+}
+
+/** The summed weight of features (see featureIds); `weights` is a model's weight per feature number. */
+export function sumWeights(ids: Int32Array, weights: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < ids.length; i++) sum += weights[ids[i]!]!;
+  return sum;
 }
 
 /**
@@ -85,13 +122,6 @@ export function ngramHashes(text: string, minN: number, maxN: number): Int32Arra
     }
   }
   return out.subarray(0, count);
-}
-
-/** The summed weight of n-gram hashes (see ngramHashes). */
-export function sumWeights(hashes: Int32Array, table: WeightTable): number {
-  let sum = 0;
-  for (let i = 0; i < hashes.length; i++) sum += table.get(hashes[i]!);
-  return sum;
 }
 
 /** The n-gram strings of a text (what ngramHashes hashes), for the trainer. */

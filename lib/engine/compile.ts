@@ -2,6 +2,7 @@
 import type { Entity, Pack, Rule } from './schema';
 import { TermTable } from './terms';
 import { PatternBank } from './safe-regex';
+import { FeatureIndex } from './char-ngrams';
 import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
 import { ruleTypeOf } from './rules';
@@ -31,9 +32,9 @@ export class CompiledGuidelines {
   /** @internal */ readonly vocab: readonly TermRef[];
   readonly rules: readonly RuleInfo[];
   readonly packs: readonly PackInfo[];
-  readonly #patterns: PatternBank;
+  readonly #patterns: readonly PatternBank[];
 
-  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[], patterns: PatternBank) {
+  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[], patterns: readonly PatternBank[]) {
     this.compiled = compiled;
     this.terms = terms;
     this.vocab = vocab;
@@ -45,17 +46,17 @@ export class CompiledGuidelines {
   }
 
   /**
-   * One slice of deferred compilation (one pre-filter set, a few ms); true while more remain.
+   * One slice of deferred compilation (the literals of some patterns, a few ms); true while more remain.
    * Callers run it in idle time (`prepareWhenIdle`) so that the first check, which otherwise
    * finishes what is left (`prepareAll`), does not pay for it.
    */
   prepareStep(): boolean {
-    return this.#patterns.prepareStep();
+    return this.#patterns.some((bank) => bank.prepareStep());
   }
 
   /** Finishes the deferred compilation now (a check does this first, outside its time budget). */
   prepareAll(): void {
-    while (this.#patterns.prepareStep()) {
+    while (this.prepareStep()) {
       /* next slice */
     }
   }
@@ -125,13 +126,15 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
   const tables = options.tables ?? mergeTables(packs);
   const terms = new TermTable();
   const patterns = new PatternBank();
+  const normalisedPatterns = new PatternBank();
+  const features = new FeatureIndex();
   const vocabTexts = packs.flatMap((p) => p.vocabulary?.accept ?? []);
   const vocab = vocabTexts.map((t) => terms.ref(t, { caseSensitive: false, wholeWord: true }));
   const vocabWords = new Set(vocabTexts.filter((t) => !/\s/.test(t.trim())).map(foldTerm));
   const compiled: CompiledRule[] = [];
   for (const pack of packs) {
     const entities = new Map<string, Entity>((pack.entities ?? []).map((e) => [e.id, e]));
-    const env: CompileEnv = { terms, patterns, pack, entities, vocabWords, tables };
+    const env: CompileEnv = { terms, patterns, normalisedPatterns, pack, entities, vocabWords, tables, features };
     for (const rule of pack.rules) {
       let field = 'rule';
       try {
@@ -146,6 +149,5 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     }
   }
   terms.matcher.build();
-  patterns.build();
-  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })), patterns);
+  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })), [patterns, normalisedPatterns]);
 }

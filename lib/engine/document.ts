@@ -10,7 +10,6 @@ import { analyzeStructure, type Structure } from './structure';
 import type { Occ, Part, RuleBase, TermRef } from './internal';
 import type { Range } from './types';
 import type { TermTable } from './terms';
-import type { SetAnswers } from './safe-regex';
 
 /** Longest chunk analysed in one go; bounds the work between two budget checks. */
 export const MAX_CHUNK = 2000;
@@ -20,23 +19,27 @@ export interface ChunkRecord extends Structure {
   occ: Map<number, Occ[]>;
   /** Per-rule memo of pattern matches (chunk-relative), filled lazily. */
   patterns: Map<number, Range[]>;
-  /** The RE2Set pre-filter's answers for this chunk, per set, filled as rules ask (PatternBank.verdict). */
-  patternSets?: SetAnswers;
+  /** Which patterns can match in this chunk (PatternBank.possible), filled when a pattern rule first asks. */
+  possiblePatterns?: Uint8Array;
   /** The chunk normalised with its own offset map (term scan, and rules that match patterns on normalised text). */
   normalized: Normalized;
-  /** The same for the normalised chunk. */
-  normalizedPatternSets?: SetAnswers;
+  /** The same for the normalised chunk (proximity rules' patterns). */
+  normalizedPossiblePatterns?: Uint8Array;
   /** The chunk's classifier windows, by n-gram lengths ("3-5"); filled lazily. */
   classifierWindows?: Map<string, ScoredWindow[]>;
   /** Windows each classifier rule (by rule index) flagged in this chunk; filled lazily. */
   classified?: Map<number, WindowVerdict[]>;
 }
 
-/** A window classifier rules score (chunk-relative): its normalised text, n-gram hashes and shape features. */
+/**
+ * A window classifier rules score (chunk-relative): its normalised text, the feature numbers of
+ * its n-grams and shape features that some model has (FeatureIndex), and how many n-grams and
+ * shape features it has in all.
+ */
 export interface ScoredWindow extends Range {
   folded: string;
-  hashes: Int32Array;
-  shapes: string[];
+  features: Int32Array;
+  size: number;
 }
 
 /** A window a classifier flagged (chunk-relative) and its message values. */
@@ -171,6 +174,8 @@ export class Doc {
   private sets: { urls: IntervalSet; emails: IntervalSet; handles: IntervalSet; hashtags: IntervalSet; quotes: IntervalSet } | null = null;
   private vocab: IntervalSet | null = null;
   private readonly exceptionSets = new Map<number, IntervalSet>();
+  /** 1 per term id that occurs (hasAny reads it: rules ask about long term lists on every check). */
+  private readonly present: Uint8Array;
 
   constructor(
     readonly text: string,
@@ -194,6 +199,10 @@ export class Doc {
       this.latin += rec.latin;
       this.scripts |= rec.scripts;
     }
+    let top = -1;
+    for (const id of this.occ.keys()) top = Math.max(top, id);
+    this.present = new Uint8Array(top + 1);
+    for (const id of this.occ.keys()) this.present[id] = 1;
   }
 
   overBudget(): boolean {
@@ -217,7 +226,8 @@ export class Doc {
 
   /** Whether any of the terms occurs at all (cheap pre-check before evaluating a rule). */
   hasAny(refs: readonly TermRef[]): boolean {
-    for (const r of refs) if (this.occ.has(r.id)) return true;
+    const present = this.present;
+    for (const r of refs) if (r.id < present.length && present[r.id] === 1) return true;
     return false;
   }
 

@@ -5,8 +5,8 @@ import type { Localized, Range, ResolvedSource, Severity } from './types';
 import type { Doc } from './document';
 import type { TermTable } from './terms';
 import type { PatternBank } from './safe-regex';
+import type { FeatureIndex } from './char-ngrams';
 import type { MergedTables } from '@/lib/entities/merge';
-import { SCRIPT_ANY, SCRIPT_KHMER, SCRIPT_LATIN } from './structure';
 
 export type Part = 'body' | 'hashtag' | 'mention' | 'link';
 
@@ -87,25 +87,17 @@ export interface CompiledRule {
 
 export interface CompileEnv {
   terms: TermTable;
+  /** Patterns run on the original text (pattern rules) and on the normalised text (proximity groups): each bank's literal pass reads only its own text. */
   patterns: PatternBank;
+  normalisedPatterns: PatternBank;
   pack: Pack;
   entities: ReadonlyMap<string, Entity>;
   /** Folded single words from all packs' vocabularies (hashtag splitting). */
   vocabWords: ReadonlySet<string>;
   /** Protocol tables in force (states, organisations, titles, styles, holders). */
   tables: MergedTables;
-}
-
-/**
- * When a rule applies (scripts, platforms, accounts, modes) as one string: patterns of one scope
- * share pre-filter sets. A rule for both Latin and Khmer runs on nearly every draft, as one for any
- * script does, so the two share sets (fewer, fuller sets: each set is one pass over the text).
- */
-export function scopeKey(base: RuleBase): string {
-  const list = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '*');
-  const latinAndKhmer = SCRIPT_LATIN | SCRIPT_KHMER;
-  const scripts = (base.scripts & latinAndKhmer) === latinAndKhmer ? SCRIPT_ANY : base.scripts;
-  return `${scripts}|${list(base.platforms)}|${list(base.accounts)}|${list(base.modes)}`;
+  /** Feature numbers shared by all classifier rules. */
+  features: FeatureIndex;
 }
 
 /** A pack source as a finding cites it (only the fields it has; `section` pinned by the rule wins). */

@@ -10,20 +10,26 @@ export class LiteralMatcher {
   readonly termLength: number[] = [];
   /** Root transitions in a flat table: most scan steps start at the root. */
   private readonly rootNext = new Int32Array(65536);
-  /** While adding: each node's children as [code unit, node] (few per node below the root). */
-  private children: Array<Array<[number, number]>> = [[]];
+  /**
+   * While adding, the trie in growable typed arrays, without an object per node: each node below
+   * the root stores the code unit of its incoming edge, its first child and its next sibling
+   * (nodes below the root have few children). Garbage from per-node arrays cost more than the rest
+   * of compiling the default packs.
+   */
+  private nodeChar = new Uint16Array(1024);
+  private firstChild = new Int32Array(1024);
+  private nextSibling = new Int32Array(1024);
+  private nodes = 1;
   /**
    * After build: non-root transitions in compact arrays (node u's edges are
-   * edgeStart[u] … edgeStart[u+1]-1, sorted by code unit). A Map keyed
-   * node * 65536 + code unit cost more than the rest of compiling: its keys outgrow
-   * small integers once there are more than 32,767 nodes.
+   * edgeStart[u] … edgeStart[u+1]-1, sorted by code unit), for a binary search per step.
    */
   private edgeStart: Int32Array = new Int32Array(1);
   private edgeChar: Uint16Array = new Uint16Array(0);
   private edgeNode: Int32Array = new Int32Array(0);
   private fail: Int32Array = new Int32Array(1);
   /** Term ending at the node, or -1. */
-  private outTerm: number[] = [-1];
+  private outTerm = new Int32Array(1024).fill(-1);
   /** Nearest proper suffix node that ends a term (0 = none). */
   private dict: Int32Array = new Int32Array(1);
   private built = false;
@@ -43,21 +49,39 @@ export class LiteralMatcher {
     let node = 0;
     for (let i = 0; i < term.length; i++) {
       const c = term.charCodeAt(i);
-      const kids = this.children[node]!;
       let next = 0;
       if (node === 0) next = this.rootNext[c]!;
-      else for (let k = 0; k < kids.length; k++) if (kids[k]![0] === c) { next = kids[k]![1]; break; }
+      else for (let k = this.firstChild[node]!; k !== 0; k = this.nextSibling[k]!) if (this.nodeChar[k] === c) { next = k; break; }
       if (next === 0) {
-        next = this.outTerm.length;
-        this.outTerm.push(-1);
-        this.children.push([]);
+        next = this.newNode(c);
         if (node === 0) this.rootNext[c] = next;
-        kids.push([c, next]);
+        else {
+          this.nextSibling[next] = this.firstChild[node]!;
+          this.firstChild[node] = next;
+        }
       }
       node = next;
     }
     this.outTerm[node] = id;
     return id;
+  }
+
+  private newNode(c: number): number {
+    if (this.nodes === this.nodeChar.length) {
+      const grow = <T extends Int32Array | Uint16Array>(a: T, fill = 0): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.fill(fill);
+        b.set(a);
+        return b;
+      };
+      this.nodeChar = grow(this.nodeChar);
+      this.firstChild = grow(this.firstChild);
+      this.nextSibling = grow(this.nextSibling);
+      this.outTerm = grow(this.outTerm, -1);
+    }
+    const node = this.nodes++;
+    this.nodeChar[node] = c;
+    return node;
   }
 
   private step(node: number, c: number): number {
@@ -81,40 +105,48 @@ export class LiteralMatcher {
 
   /** Compute failure and dictionary links (breadth-first). */
   build(): void {
-    const n = this.outTerm.length;
+    const n = this.nodes;
     // Compact the non-root edges first: step() below reads them.
     this.edgeStart = new Int32Array(n + 1);
-    let edges = 0;
-    for (let u = 1; u < n; u++) edges += this.children[u]!.length;
-    this.edgeChar = new Uint16Array(edges);
-    this.edgeNode = new Int32Array(edges);
+    this.edgeChar = new Uint16Array(n);
+    this.edgeNode = new Int32Array(n);
     let e = 0;
     for (let u = 1; u < n; u++) {
       this.edgeStart[u] = e;
-      const kids = this.children[u]!;
-      if (kids.length > 1) kids.sort((a, b) => a[0] - b[0]);
-      for (const [c, v] of kids) {
-        this.edgeChar[e] = c;
-        this.edgeNode[e] = v;
-        e++;
+      const first = e;
+      for (let k = this.firstChild[u]!; k !== 0; k = this.nextSibling[k]!) {
+        // Insertion sort by code unit (a node has few children).
+        let at = e++;
+        while (at > first && this.edgeChar[at - 1]! > this.nodeChar[k]!) {
+          this.edgeChar[at] = this.edgeChar[at - 1]!;
+          this.edgeNode[at] = this.edgeNode[at - 1]!;
+          at--;
+        }
+        this.edgeChar[at] = this.nodeChar[k]!;
+        this.edgeNode[at] = k;
       }
     }
     this.edgeStart[n] = e;
     this.fail = new Int32Array(n);
     this.dict = new Int32Array(n);
-    const queue: number[] = [];
-    for (const [, child] of this.children[0]!) queue.push(child);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const u = queue[qi]!;
-      for (const [c, v] of this.children[u]!) {
-        const f = this.step(this.fail[u]!, c);
+    const outTerm = this.outTerm;
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let c = 0; c < 65536; c++) if (this.rootNext[c] !== 0) queue[tail++] = this.rootNext[c]!;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      for (let k = this.edgeStart[u]!; k < this.edgeStart[u + 1]!; k++) {
+        const v = this.edgeNode[k]!;
+        const f = this.step(this.fail[u]!, this.edgeChar[k]!);
         this.fail[v] = f === v ? 0 : f;
         const fv = this.fail[v]!;
-        this.dict[v] = this.outTerm[fv]! >= 0 ? fv : this.dict[fv]!;
-        queue.push(v);
+        this.dict[v] = outTerm[fv]! >= 0 ? fv : this.dict[fv]!;
+        queue[tail++] = v;
       }
     }
-    this.children = [];
+    this.nodeChar = new Uint16Array(0);
+    this.firstChild = new Int32Array(0);
+    this.nextSibling = new Int32Array(0);
     this.built = true;
   }
 

@@ -4,21 +4,12 @@
  * a pattern cannot hang the page. Look-arounds and back-references are
  * refused with a message a pack author can act on.
  */
-import { RE2JS, RE2Set } from 're2js';
+import { RE2JS } from 're2js';
 import { KHMER_VARIANT_OF } from './normalize';
+import { LiteralFilter } from './literal-filter';
 
 export const MAX_PATTERN_LENGTH = 2000;
 export const MAX_PROGRAM_SIZE = 20000;
-/**
- * Patterns per RE2Set in the pre-filter (see PatternBank). 16, not 32: with the large proximity
- * patterns of the default packs a set of 32 outgrows re2js's DFA state budget on fresh text and
- * falls back to slow simulation (measured on the 598 real eval texts cut to 280 characters, all
- * default packs: ≈ 21 ms per check with sets of 32, ≈ 4–12 ms with sets of 16).
- */
-export const PATTERNS_PER_SET = 16;
-/** Source characters per pre-filter set (see PatternBank.build). */
-export const SET_SOURCE_CHARS = 9000;
-
 export class PatternError extends Error {}
 
 /** The checks that need no compilation (length, look-arounds, back-references). */
@@ -47,9 +38,9 @@ const KHMER_VARIANT_GROUPS: ReadonlyMap<string, string> = (() => {
 /**
  * Rewrites a pattern source one unit at a time: an escape (with its braces, as in \x{17B2} or
  * \p{L}) is copied as it is; every other character goes through `rewrite`, told whether it sits
- * inside a character class, which returns its replacement and how many more characters it took.
+ * inside a character class, which returns its replacement.
  */
-function rewriteSource(source: string, rewrite: (at: number, inClass: boolean) => [string, number]): string {
+function rewriteSource(source: string, rewrite: (ch: string, inClass: boolean) => string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -61,9 +52,7 @@ function rewriteSource(source: string, rewrite: (at: number, inClass: boolean) =
       i += len - 1;
       continue;
     }
-    const [replacement, more] = rewrite(i, inClass);
-    out += replacement;
-    i += more;
+    out += rewrite(ch, inClass);
     if (!inClass && ch === '[') {
       inClass = true;
       // "[]…]" and "[^]…]": a ] right after the opening is a literal member.
@@ -81,35 +70,9 @@ function rewriteSource(source: string, rewrite: (at: number, inClass: boolean) =
  */
 export function khmerVariantsInPattern(source: string): string {
   if (![...KHMER_VARIANT_GROUPS.keys()].some((ch) => source.includes(ch))) return source;
-  return rewriteSource(source, (at, inClass) => {
-    const ch = source[at]!;
+  return rewriteSource(source, (ch, inClass) => {
     const group = KHMER_VARIANT_GROUPS.get(ch);
-    return [group ? (inClass ? group : `[${group}]`) : ch, 0];
-  });
-}
-
-/** Counted repetitions up to this bound stay as written in the pre-filter (see loosenForPrefilter). */
-const LOOSE_REPEAT_ABOVE = 3;
-
-/**
- * The pre-filter's version of a pattern: a counted repetition with a larger upper bound, such as
- * the gap `[^.!?]{0,30}?` between two words, becomes unbounded (`*`, or `+` when at least one is
- * required). Its language is a superset, so the pre-filter still never rules out a real match (the
- * pattern's own matcher decides), while a bounded gap's 30 copies multiply the automaton's states
- * on every fresh text (measured over the real eval texts cut to 280 characters, each pattern alone:
- * the casualty-figure pattern's automaton 2,043 → 385 states, all default patterns 20,795 → 18,088).
- */
-export function loosenForPrefilter(source: string): string {
-  if (!source.includes('{')) return source;
-  return rewriteSource(source, (at, inClass) => {
-    const ch = source[at]!;
-    if (inClass || ch !== '{') return [ch, 0];
-    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(at, at + 24));
-    if (!m) return [ch, 0];
-    const min = Number(m[1]);
-    const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-    if (max <= LOOSE_REPEAT_ABOVE) return [ch, 0];
-    return [min === 0 ? '*' : '+', m[0].length - 1];
+    return group ? (inClass ? group : `[${group}]`) : ch;
   });
 }
 
@@ -143,11 +106,11 @@ export function checkPattern(source: string, caseSensitive: boolean): string | n
   }
 }
 
-/** All non-empty matches (UTF-16 ranges), at most `cap`. `known`: a pre-filter already saw a match. */
-export function findAll(re: RE2JS, text: string, cap: number, known = false): Array<{ start: number; end: number }> {
+/** All non-empty matches (UTF-16 ranges), at most `cap`. */
+export function findAll(re: RE2JS, text: string, cap: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  // test() runs without capture bookkeeping: most drafts have no match.
-  if (!known && !re.test(text)) return out;
+  // test() runs without capture bookkeeping: most candidates still have no match.
+  if (!re.test(text)) return out;
   const m = re.matcher(text);
   while (out.length < cap && m.find()) {
     const s = m.start();
@@ -157,127 +120,31 @@ export function findAll(re: RE2JS, text: string, cap: number, known = false): Ar
   return out;
 }
 
-/** One text's pre-filter answers, by set: indexes (inside the set) of the patterns that match. */
-export type SetAnswers = Map<number, ReadonlySet<number>>;
-
 /**
- * The pre-filter of all pattern rules and proximity groups: RE2Sets of a few
- * patterns each; one linear pass of a pattern's set over a chunk tells which
- * of its patterns match at all (most drafts match none), and only those run
- * their own matcher to locate the matches. Individual patterns are compiled
+ * All pattern rules' and proximity groups' patterns, pre-filtered by the literals each requires
+ * (LiteralFilter): one pass over a chunk tells which patterns can match there at all (most
+ * drafts match none), and only those run their own matcher. Individual patterns are compiled
  * (with the full safety checks) the first time they are needed.
  */
 export class PatternBank {
-  private readonly sources: Array<{ source: string; caseSensitive: boolean; scope: string }> = [];
+  private readonly sources: Array<{ source: string; caseSensitive: boolean }> = [];
+  private readonly literals = new LiteralFilter();
   private readonly compiled = new Map<number, RE2JS | null>();
-  /** Several small sets (PATTERNS_PER_SET), not one: a set of ~150 patterns outgrows re2js's DFA state budget and
-   * falls back to slow simulation (measured: ~80 ms for 5,000 characters instead of ~1 ms).
-   * Sets compile in `prepareStep` slices (idle time in the extension; a check
-   * finishes what is left before its budget starts): compiling them all inside compilePacks took
-   * ~60% of compiling the default packs, one long task at page load. */
-  private groups: number[][] = [];
-  /** Set of each pattern id, and its index inside that set. */
-  private groupOf: number[] = [];
-  private indexInGroup: number[] = [];
-  private sets: Array<RE2Set | undefined> = [];
-  /** A set failed to compile: no pre-filter at all (every pattern runs its own matcher). */
-  private broken = false;
-  /** Every set compiled (prepareStep has nothing left). */
-  private prepared = false;
 
-  /**
-   * `scope`: when the rule applies (its scripts, accounts, modes, platforms). Patterns of one scope
-   * share sets, so a check whose context rules a scope out never runs those sets.
-   */
-  add(source: string, caseSensitive: boolean, scope = ''): number {
+  add(source: string, caseSensitive: boolean): number {
     precheck(source);
-    this.sources.push({ source, caseSensitive, scope });
-    return this.sources.length - 1;
+    this.sources.push({ source, caseSensitive });
+    return this.literals.add(source);
   }
 
-  /** Groups the patterns into sets; the sets themselves compile lazily (see prepareStep). */
-  build(): void {
-    const order = this.sources.map((_, id) => id).sort((a, b) => (this.sources[a]!.scope < this.sources[b]!.scope ? -1 : this.sources[a]!.scope > this.sources[b]!.scope ? 1 : a - b));
-    this.groups = [];
-    // A set closes at PATTERNS_PER_SET patterns, at a change of scope, or at SET_SOURCE_CHARS of
-    // source: a few very large patterns together make one long compile slice and a DFA that overflows.
-    let current: number[] = [];
-    let chars = 0;
-    for (const id of order) {
-      const { source, scope } = this.sources[id]!;
-      const full = current.length === PATTERNS_PER_SET || (current.length > 0 && (chars + source.length > SET_SOURCE_CHARS || this.sources[current[0]!]!.scope !== scope));
-      if (full) {
-        this.groups.push(current);
-        current = [];
-        chars = 0;
-      }
-      current.push(id);
-      chars += source.length;
-    }
-    if (current.length > 0) this.groups.push(current);
-    this.groupOf = [];
-    this.indexInGroup = [];
-    this.groups.forEach((ids, g) =>
-      ids.forEach((id, i) => {
-        this.groupOf[id] = g;
-        this.indexInGroup[id] = i;
-      }),
-    );
-    this.sets = Array.from({ length: this.groups.length }, (): RE2Set | undefined => undefined);
-    this.prepared = false;
-  }
-
-  private compileSet(index: number): RE2Set | undefined {
-    if (this.broken) return undefined;
-    let set = this.sets[index];
-    if (set) return set;
-    try {
-      set = new RE2Set(RE2Set.UNANCHORED, 0);
-      for (const id of this.groups[index]!) {
-        const { source, caseSensitive } = this.sources[id]!;
-        const widened = khmerVariantsInPattern(loosenForPrefilter(source));
-        set.add(caseSensitive ? widened : `(?i)${widened}`);
-      }
-      set.compile();
-      this.sets[index] = set;
-      return set;
-    } catch {
-      this.broken = true;
-      return undefined;
-    }
-  }
-
-  /** Compiles the next pre-filter set (one slice of idle-time work); true while more remain. */
+  /** Extracts the next patterns' literals (one slice of idle-time work); true while more remain. */
   prepareStep(): boolean {
-    if (this.prepared) return false;
-    const next = this.sets.findIndex((s) => s === undefined);
-    if (next !== -1) this.compileSet(next);
-    this.prepared = this.broken || this.sets.every((s) => s !== undefined);
-    return !this.prepared;
+    return this.literals.prepareStep();
   }
 
-  /**
-   * Whether pattern `id` can match in `text`: true (its set saw a match of the pattern's pre-filter
-   * form, see loosenForPrefilter: it may match), false (it cannot), null
-   * (no pre-filter: run the matcher). Only the set holding `id` runs, once per text: `memo` keeps
-   * each set's answer for this text (one memo per chunk).
-   */
-  verdict(text: string, id: number, memo: SetAnswers): boolean | null {
-    if (this.broken) return null;
-    const g = this.groupOf[id];
-    if (g === undefined) return null;
-    let hits = memo.get(g);
-    if (hits === undefined) {
-      const set = this.compileSet(g);
-      if (!set) return null;
-      try {
-        hits = new Set(set.match(text));
-      } catch {
-        return null;
-      }
-      memo.set(g, hits);
-    }
-    return hits.has(this.indexInGroup[id]!);
+  /** Per pattern id: 0 when the pattern cannot match in `text` (it lacks the pattern's literals), else 1. One pass, kept per chunk. */
+  possible(text: string): Uint8Array {
+    return this.literals.possible(text);
   }
 
   /** The compiled pattern, or null when it fails the safety checks (validation reports those). */

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { commonRuleFields } from '../pack-fields';
-import { featureHash, ngramHashes, shapeFeatures, sumWeights, WeightTable } from '../char-ngrams';
+import { featureHash, featureIds, ngramHashes, shapeFeatures, sumWeights, type FeatureIndex } from '../char-ngrams';
 import { defineRuleType, type Compiler } from './define';
 import type { ChunkRecord, Doc, ScoredWindow, WindowVerdict } from '../document';
 import type { Range } from '../types';
@@ -75,16 +75,20 @@ export function sentenceWindows(text: string, sentenceBreaks: readonly number[])
 }
 
 /**
- * The line's windows with their n-gram hashes, computed once per line text and n-gram lengths and
- * shared by every classifier rule (the default packs' models all use 3–5).
+ * The line's windows with their features, computed once per line text and n-gram lengths and
+ * shared by every classifier rule (the default packs' models all use 3–5): one lookup per n-gram
+ * for all models.
  */
-function windowsOf(rec: ChunkRecord, minN: number, maxN: number): ScoredWindow[] {
+function windowsOf(rec: ChunkRecord, minN: number, maxN: number, index: FeatureIndex): ScoredWindow[] {
   const key = `${minN}-${maxN}`;
   let windows = rec.classifierWindows?.get(key);
   if (!windows) {
     windows = sentenceWindows(rec.text, rec.sentenceBreaks).map((r) => {
       const folded = rec.normalized.folded.slice(normIndex(rec, r.start), normIndex(rec, r.end));
-      return { ...r, folded, hashes: ngramHashes(folded, minN, maxN), shapes: shapeFeatures(rec.text.slice(r.start, r.end)) };
+      const hashes = ngramHashes(folded, minN, maxN);
+      const shapes = shapeFeatures(rec.text.slice(r.start, r.end)).map(featureHash);
+      const features = featureIds(hashes, shapes, index);
+      return { ...r, folded, features, size: hashes.length + shapes.length };
     });
     (rec.classifierWindows ??= new Map()).set(key, windows);
   }
@@ -95,15 +99,26 @@ function probability(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
+const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const model: Model = rule.model;
-  const weights = new WeightTable(model.features.map((f, i) => [featureHash(f), model.weights[i]!] as const));
-
-  const score = (w: ScoredWindow): number => {
-    let total = sumWeights(w.hashes, weights);
-    for (const shape of w.shapes) total += weights.get(featureHash(shape));
-    return probability(model.bias + total / Math.sqrt(Math.max(1, w.hashes.length + w.shapes.length)));
+  const index = env.features;
+  const numbered = model.features.map((f, i) => [index.add(featureHash(f)), model.weights[i]!] as const);
+  /** Weight per feature number, made at the first check (when every model has added its features). */
+  let dense: Float64Array | null = null;
+  const weights = (): Float64Array => {
+    if (!dense) {
+      dense = new Float64Array(index.size);
+      for (const [id, w] of numbered) dense[id] = dense[id]! + w; // two features with one hash add up
+    }
+    return dense;
   };
+  const weightOf = (hash: number): number => {
+    const id = index.find(hash);
+    return id < 0 ? 0 : weights()[id]!;
+  };
+
+  const score = (w: ScoredWindow): number =>
+    probability(model.bias + sumWeights(w.features, weights()) / Math.sqrt(Math.max(1, w.size)));
 
   /**
    * The words of the window that weighed most towards the verdict, for the explanation: each
@@ -115,7 +130,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
     const padded = ` ${folded} `;
     for (let i = 0; i < padded.length; i++) {
       for (let n = model.minN; n <= model.maxN && i + n <= padded.length; n++) {
-        const w = weights.get(featureHash(padded.slice(i, i + n)));
+        const w = weightOf(featureHash(padded.slice(i, i + n)));
         for (let k = i; k < i + n; k++) perChar[k] = perChar[k]! + w / n;
       }
     }
@@ -138,7 +153,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base) => {
     let found = rec.classified?.get(base.index);
     if (found) return found;
     found = [];
-    for (const w of windowsOf(rec, model.minN, model.maxN)) {
+    for (const w of windowsOf(rec, model.minN, model.maxN, index)) {
       const p = score(w);
       if (p >= model.threshold) found.push({ start: w.start, end: w.end, vars: { cues: cues(w.folded), score: `${Math.round(p * 100)}%` } });
     }

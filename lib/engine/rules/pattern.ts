@@ -1,10 +1,9 @@
 /**
  * `pattern`: an RE2 regular expression (re2js), run on each chunk (line) of
- * the original text. The shared PatternBank pre-filters patterns by sets (one pass per set).
+ * the original text. The shared PatternBank rules most patterns out by their literals first.
  */
 import { z } from 'zod';
 import { checkPattern, findAll } from '../safe-regex';
-import { scopeKey } from '../internal';
 import { ruleFixes } from '../fix';
 import { commonRuleFields, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -18,8 +17,7 @@ const schema = z.strictObject({
 
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const bank = env.patterns;
-  // Its own sets: they run on the original text, proximity patterns' on the normalised one.
-  const id = bank.add(rule.pattern, rule.caseSensitive ?? false, `original|${scopeKey(base)}`);
+  const id = bank.add(rule.pattern, rule.caseSensitive ?? false);
   return (doc, sink) => {
     for (const { offset, rec } of doc.chunks) {
       let ranges = rec.patterns.get(base.index);
@@ -28,9 +26,8 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
           doc.truncated = true;
           return;
         }
-        const seen = bank.verdict(rec.text, id, (rec.patternSets ??= new Map()));
-        const re = seen === false ? null : bank.regex(id);
-        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK, seen === true) : [];
+        const re = (rec.possiblePatterns ??= bank.possible(rec.text))[id] === 1 ? bank.regex(id) : null;
+        ranges = re ? findAll(re, rec.text, MAX_MATCHES_PER_CHUNK) : [];
         rec.patterns.set(base.index, ranges);
       }
       for (const r of ranges) {

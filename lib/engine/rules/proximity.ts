@@ -11,7 +11,7 @@ import { ruleFixes } from '../fix';
 import { checkPattern, findAll, type PatternBank } from '../safe-regex';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
-import { scopeKey, type RuleBase, type CompileEnv } from '../internal';
+import type { RuleBase, CompileEnv } from '../internal';
 import type { ChunkRecord, Doc } from '../document';
 import type { Range } from '../types';
 
@@ -48,11 +48,9 @@ function normalizedPatternHits(doc: Doc, bank: PatternBank, id: number, key: num
         doc.truncated = true;
         return out;
       }
-      const seen = normalizedVerdict(doc, rec, bank, id);
       const norm = rec.normalized;
-      const re = seen === false ? null : bank.regex(id);
-      // When the set saw a match, the matcher searches at once (no separate test first).
-      ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK, seen === true).map((r) => trimSpaces(norm.norm, r)).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
+      const re = mayMatchIn(rec, bank, id) ? bank.regex(id) : null;
+      ranges = re ? findAll(re, norm.norm, MAX_MATCHES_PER_CHUNK).map((r) => trimSpaces(norm.norm, r)).map((r) => ({ start: norm.start[r.start]!, end: norm.end[r.end - 1]! })) : [];
       rec.patterns.set(key, ranges);
     }
     for (const r of ranges) out.push({ start: r.start + offset, end: r.end + offset });
@@ -72,27 +70,21 @@ function trimSpaces(norm: string, r: Range): Range {
   return { start, end };
 }
 
-/**
- * Post-sized drafts use the pre-filter; on long documents the set's automaton, rebuilt for every
- * distinct chunk, costs more than it saves (measured: seconds at 200,000 characters), so they keep
- * one fast-failing matcher per pattern under the time budget.
- */
-const PREFILTER_MAX_CHARS = 8000;
-
-/**
- * Asks the pre-filter whether pattern `id` can match in the normalised chunk: false (it cannot),
- * true (it may), null (no pre-filter on long documents), so the much slower individual matchers
- * run only where a match may exist.
- */
-function normalizedVerdict(doc: Doc, rec: ChunkRecord, bank: PatternBank, id: number): boolean | null {
-  if (doc.text.length > PREFILTER_MAX_CHARS) return null;
-  return bank.verdict(rec.normalized.norm, id, (rec.normalizedPatternSets ??= new Map()));
+/** False when pattern `id` cannot match in the normalised chunk (it lacks the literals the pattern requires). */
+function mayMatchIn(rec: ChunkRecord, bank: PatternBank, id: number): boolean {
+  return (rec.normalizedPossiblePatterns ??= bank.possible(rec.normalized.norm))[id] === 1;
 }
 
-/** False when a pattern cannot match anywhere in the document (checked without running its matcher). */
+/**
+ * False when a pattern cannot match anywhere in the document (checked without running its
+ * matcher). Over the time budget it answers true: locating the hits then stops at once and marks
+ * the check truncated, rather than scanning a long document's remaining chunks here.
+ */
 function patternPossible(doc: Doc, bank: PatternBank, id: number): boolean {
-  if (doc.text.length > PREFILTER_MAX_CHARS) return true;
-  for (const { rec } of doc.chunks) if (normalizedVerdict(doc, rec, bank, id) !== false) return true;
+  for (const { rec } of doc.chunks) {
+    if (rec.normalizedPossiblePatterns === undefined && doc.overBudget()) return true;
+    if (mayMatchIn(rec, bank, id)) return true;
+  }
   return false;
 }
 /** Memo keys for this rule's patterns must not collide with pattern rules (which use their index ≥ 0). */
@@ -100,26 +92,21 @@ const memoKey = (base: RuleBase, group: number): number => -(base.index * 16 + g
 
 interface CompiledGroup {
   (doc: Doc): Range[];
-  /** Cheap test: false only when the group certainly has no hit (none of its terms occurs and the pre-filter rules its pattern out). */
+  /** Cheap test: false only when the group certainly has no hit (none of its terms occurs and its pattern lacks its literals). */
   possible(doc: Doc): boolean;
 }
 
-/**
- * `gated`: the pattern is asked only after a cheaper test passed (a term-only group of its rule, or
- * the whole structure for `unless`). Gated patterns share pre-filter sets apart from the others, so
- * their sets stay idle on the many drafts where the gate fails.
- */
-function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean, gated: boolean): CompiledGroup {
+function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): CompiledGroup {
   const refs = (group.terms ?? []).map((t) => env.terms.ref(t, base));
-  const scope = `normalised|${gated ? 'gated|' : ''}${scopeKey(base)}`;
-  const pattern = group.pattern === undefined ? null : env.patterns.add(group.pattern, base.caseSensitive, scope);
-  // Terms first (a lookup in the chunk's term index), then the pattern's pre-filter set.
-  const possible = (doc: Doc) => (refs.length > 0 && doc.hasAny(refs)) || (pattern === null ? refs.length === 0 : patternPossible(doc, env.patterns, pattern));
+  const bank = env.normalisedPatterns;
+  const pattern = group.pattern === undefined ? null : bank.add(group.pattern, base.caseSensitive);
+  // Terms first (a lookup in the chunk's term index), then the pattern's literals.
+  const possible = (doc: Doc) => (refs.length > 0 && doc.hasAny(refs)) || (pattern === null ? refs.length === 0 : patternPossible(doc, bank, pattern));
   const hits = (doc: Doc) => {
     const out: Range[] = [];
     for (const ref of refs) out.push(...doc.hits(base, ref, raw));
     if (pattern !== null) {
-      for (const r of normalizedPatternHits(doc, env.patterns, pattern, key)) if (raw || !doc.suppressed(base, r)) out.push(r);
+      for (const r of normalizedPatternHits(doc, bank, pattern, key)) if (raw || !doc.suppressed(base, r)) out.push(r);
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   };
@@ -139,13 +126,11 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const within: Window = rule.within ?? 'sentence';
   const unlessWithin: Window = rule.unlessWithin ?? within;
   // Term-only groups are a lookup in the chunk's term index: asked first, so a rule whose listed
-  // words are absent never runs a pattern set. Groups are asked in that order and only while the
-  // earlier ones passed, so every pattern group but the first asked is gated.
+  // words are absent never asks for a pattern's literals.
   const termOnly = rule.all.map((g) => g.pattern === undefined);
-  const firstPattern = termOnly.indexOf(false);
-  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false, termOnly.includes(true) || i !== firstPattern));
+  const groups = rule.all.map((g, i) => compileGroup(g, base, env, memoKey(base, i), false));
   const cheapFirst = [...groups.filter((_, i) => termOnly[i]), ...groups.filter((_, i) => !termOnly[i])];
-  const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true, true));
+  const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
 
   return (doc, sink) => {
     if (!cheapFirst.every((g) => g.possible(doc))) return;

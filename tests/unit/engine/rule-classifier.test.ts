@@ -4,7 +4,7 @@
  * whole words (Khmer words too).
  */
 import { describe, expect, it } from 'vitest';
-import { featureHash, ngramHashes, ngramStrings, shapeFeatures, sumWeights, WeightTable } from '@/lib/engine/char-ngrams';
+import { FeatureIndex, featureHash, featureIds, ngramHashes, ngramStrings, shapeFeatures, sumWeights } from '@/lib/engine/char-ngrams';
 import { sentenceWindows } from '@/lib/engine/rules/classifier';
 import { analyzeStructure } from '@/lib/engine/structure';
 import { validatePack } from '@/lib/packs/validate';
@@ -29,13 +29,27 @@ describe('character n-grams', () => {
     const fold = (g: string) => g.replace(/[0-9០-៩]/g, '0');
     const weights = new Map<string, number>();
     for (const g of strings) weights.set(fold(g), (weights.get(fold(g)) ?? 0) + 1);
-    const table = new WeightTable([...weights].map(([g, w]) => [featureHash(g), w] as const));
+    const index = new FeatureIndex();
+    const dense: number[] = [];
+    for (const [g, w] of weights) dense[index.add(featureHash(g))] = w;
     const hashes = ngramHashes(text, 2, 4);
     expect([...hashes]).toEqual(strings.map((g) => featureHash(g) | 0));
-    expect(sumWeights(hashes, table)).toBe(strings.reduce((a, g) => a + weights.get(fold(g))!, 0));
+    expect(sumWeights(featureIds(hashes, [], index), Float64Array.from(dense))).toBe(strings.reduce((a, g) => a + weights.get(fold(g))!, 0));
     expect(featureHash(' 12 ')).toBe(featureHash(' ១២ '));
     expect(featureHash(' 12 ')).toBe(featureHash(' 00 '));
-    expect(table.get(featureHash('not a feature'))).toBe(0);
+    expect(index.find(featureHash('not a feature'))).toBe(-1);
+    // Numbers are dense and stable: adding a known feature again returns its number.
+    expect(index.size).toBe(weights.size);
+    expect(index.add(featureHash(' vo'))).toBe(index.find(featureHash(' vo')));
+  });
+
+  it('numbers thousands of features without collisions (the table grows)', () => {
+    // Letters only: hashes fold digits, so "f1" and "f2" are one feature.
+    const name = (i: number) => [...i.toString(16)].map((d) => String.fromCharCode(0x61 + parseInt(d, 16))).join('');
+    const index = new FeatureIndex();
+    const ids = Array.from({ length: 5000 }, (_, i) => index.add(featureHash(name(i))));
+    expect(ids).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(Array.from({ length: 5000 }, (_, i) => index.find(featureHash(name(i))))).toEqual(ids);
   });
 
   it('marks shouting and runs of ! and ?', () => {
