@@ -30,7 +30,7 @@ export function featureHash(feature: string): number {
 
 /**
  * Dense numbers for feature hashes, shared by every classifier rule of one compiled set: a line's
- * n-grams are looked up once for all models (see featureIds), and each model reads its weights
+ * n-grams are looked up once for all models (see windowFeatures), and each model reads its weights
  * from a plain array by number. Open addressing in typed arrays: a Map keyed by 32-bit hashes would
  * box most of them (beyond the small-integer range) and cost several times more per lookup.
  */
@@ -78,53 +78,57 @@ export class FeatureIndex {
   }
 }
 
+/** Scratch for windowFeatures (allocating typed arrays costs more than hashing a post). */
+let scratchCodes = new Uint16Array(1024);
+let scratchIds = new Int32Array(4096);
+
 /**
- * The numbers of the hashes that are features, n-grams then shape features (in order, repeats
- * kept): what the models' sums read.
+ * A window's features for the models: the numbers of its character n-grams (minN ≤ n ≤ maxN, of
+ * ` text `, padded with a space so word starts and ends are features of their own; hashed as
+ * featureHash hashes the trainer's ngramStrings, built incrementally) and of its shape features
+ * (hashes) that some model has, in order with repeats kept; and how many n-grams and shape
+ * features it has in all (the models divide by its square root). `text` is normalised and folded
+ * (lower case, spaces collapsed). One pass, no array of hashes.
  */
-export function featureIds(hashes: Int32Array, shapes: readonly number[], index: FeatureIndex): Int32Array {
-  const out = new Int32Array(hashes.length + shapes.length);
+export function windowFeatures(text: string, minN: number, maxN: number, shapes: readonly number[], index: FeatureIndex): { ids: Int32Array; size: number } {
+  const length = text.length + 2;
+  if (scratchCodes.length < length) scratchCodes = new Uint16Array(length * 2);
+  const most = length * Math.max(0, maxN - minN + 1) + shapes.length;
+  if (scratchIds.length < most) scratchIds = new Int32Array(most * 2);
+  const codes = scratchCodes;
+  const ids = scratchIds;
+  codes[0] = 0x20;
+  for (let i = 0; i < text.length; i++) codes[i + 1] = foldDigit(text.charCodeAt(i));
+  codes[length - 1] = 0x20;
   let count = 0;
-  for (let i = 0; i < hashes.length; i++) {
-    const id = index.find(hashes[i]!);
-    if (id >= 0) out[count++] = id;
+  let size = shapes.length;
+  for (let i = 0; i < length; i++) {
+    // The same 32 bits as featureHash (which returns them unsigned).
+    let h = FNV_OFFSET | 0;
+    const end = Math.min(length, i + maxN);
+    for (let k = i; k < end; k++) {
+      h = Math.imul(h ^ codes[k]!, FNV_PRIME);
+      if (k - i + 1 < minN) continue;
+      size++;
+      const id = index.find(h);
+      if (id >= 0) ids[count++] = id;
+    }
   }
   for (const hash of shapes) {
     const id = index.find(hash);
-    if (id >= 0) out[count++] = id;
+    if (id >= 0) ids[count++] = id;
   }
-  return out.subarray(0, count);
+  return { ids: ids.slice(0, count), size };
 }
 
-/** The summed weight of features (see featureIds); `weights` is a model's weight per feature number. */
+/** The summed weight of features (see windowFeatures); `weights` is a model's weight per feature number. */
 export function sumWeights(ids: Int32Array, weights: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < ids.length; i++) sum += weights[ids[i]!]!;
   return sum;
 }
 
-/**
- * The hash of every character n-gram (minN ≤ n ≤ maxN) of ` text ` (padded with a space, so word
- * starts and ends are features of their own), in one pass with hashes built incrementally. `text`
- * is normalised and folded (lower case, spaces collapsed). Several models with the same n-gram
- * lengths share one array (see the classifier rule's per-line cache).
- */
-export function ngramHashes(text: string, minN: number, maxN: number): Int32Array {
-  const length = text.length + 2;
-  const codeAt = (i: number) => (i === 0 || i === length - 1 ? 0x20 : foldDigit(text.charCodeAt(i - 1)));
-  const out = new Int32Array(length * Math.max(0, maxN - minN + 1));
-  let count = 0;
-  for (let i = 0; i < length; i++) {
-    let h = FNV_OFFSET;
-    for (let k = 0; k < maxN && i + k < length; k++) {
-      h = Math.imul(h ^ codeAt(i + k), FNV_PRIME) >>> 0;
-      if (k + 1 >= minN) out[count++] = h;
-    }
-  }
-  return out.subarray(0, count);
-}
-
-/** The n-gram strings of a text (what ngramHashes hashes), for the trainer. */
+/** The n-gram strings of a text (what windowFeatures hashes), for the trainer. */
 export function ngramStrings(text: string, minN: number, maxN: number): string[] {
   const padded = ` ${text} `;
   const out: string[] = [];

@@ -95,7 +95,13 @@ export function analyzeChunk(terms: TermTable, text: string): ChunkRecord {
   const n = normalize(text);
   const occ = new Map<number, Occ[]>();
   const needsExact = terms.needsExact;
-  terms.matcher.scan(n.folded, (id, s, e) => {
+  const matcher = terms.matcher;
+  const hits = matcher.collect(n.folded);
+  const found = matcher.found;
+  for (let k = 0; k < 2 * hits; k += 2) {
+    const id = found[k]!;
+    const e = found[k + 1]!;
+    const s = e - matcher.termLength[id]!;
     const start = n.start[s]!;
     const end = n.end[e - 1]!;
     const o: Occ = { start, end, left: !isBoundedWordCharBefore(text, start), right: !isBoundedWordCharAt(text, end) };
@@ -103,7 +109,7 @@ export function analyzeChunk(terms: TermTable, text: string): ChunkRecord {
     const list = occ.get(id);
     if (list) list.push(o);
     else occ.set(id, [o]);
-  });
+  }
   for (const list of occ.values()) if (list.length > 1) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return { text, occ, patterns: new Map(), normalized: n, ...analyzeStructure(text) };
 }

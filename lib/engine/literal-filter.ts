@@ -5,7 +5,7 @@
  * without running any regular-expression automaton.
  */
 import { LiteralMatcher } from './matcher';
-import { foldUnits, requiredLiterals } from './required-literals';
+import { requiredLiterals } from './required-literals';
 
 /** Source characters whose literals one prepareStep extracts: a few ms per slice. */
 const SOURCE_PER_STEP = 10000;
@@ -94,8 +94,10 @@ export class LiteralFilter {
     for (const id of this.unfiltered) out[id] = 1;
     const pass = ++this.pass;
     const { conditionStamp, alternativeStamp, alternativeMet } = this;
-    this.matcher.scan(foldUnits(text), (literal) => {
-      for (const condition of this.conditionsOf[literal]!) {
+    const hits = this.matcher.collect(text, true);
+    const found = this.matcher.found;
+    for (let k = 0; k < 2 * hits; k += 2) {
+      for (const condition of this.conditionsOf[found[k]!]!) {
         if (conditionStamp[condition] === pass) continue;
         conditionStamp[condition] = pass;
         const alt = this.alternativeOf[condition]!;
@@ -105,7 +107,7 @@ export class LiteralFilter {
         }
         if (++alternativeMet[alt]! === this.conditionsIn[alt]) out[this.patternOf[alt]!] = 1;
       }
-    });
+    }
     return out;
   }
 }

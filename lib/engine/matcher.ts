@@ -4,6 +4,8 @@
  * included. The research measured a single automaton/set as the cheapest
  * option for thousands of terms, and it needs no regular expressions at all.
  */
+import { foldUnit } from './normalize';
+
 export class LiteralMatcher {
   private readonly ids = new Map<string, number>();
   /** Term id → length in code units. */
@@ -33,6 +35,8 @@ export class LiteralMatcher {
   /** Nearest proper suffix node that ends a term (0 = none). */
   private dict: Int32Array = new Int32Array(1);
   private built = false;
+  /** Occurrence pairs (term id, end offset) of the last collect(). */
+  found = new Int32Array(256);
 
   get size(): number {
     return this.termLength.length;
@@ -150,22 +154,36 @@ export class LiteralMatcher {
     this.built = true;
   }
 
-  /** Report every occurrence as (termId, start, end) in code units of `text`. */
-  scan(text: string, hit: (termId: number, start: number, end: number) => void): void {
+  /**
+   * Every occurrence in `text` (each unit folded by foldUnit first when `fold`), as pairs
+   * (term id, end offset in code units) in `found`, which the next call reuses; returns the number
+   * of pairs. A buffer, not a callback: the loop stays monomorphic for every caller.
+   */
+  collect(text: string, fold = false): number {
     if (!this.built) this.build();
-    if (this.termLength.length === 0) return;
+    if (this.termLength.length === 0) return 0;
     const outTerm = this.outTerm;
     const dict = this.dict;
+    let found = this.found;
+    let count = 0;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
-      node = this.step(node, text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      node = this.step(node, fold ? foldUnit(c) : c);
       if (node === 0) continue;
       let o = outTerm[node]! >= 0 ? node : dict[node]!;
       while (o !== 0) {
-        const t = outTerm[o]!;
-        hit(t, i + 1 - this.termLength[t]!, i + 1);
+        if (count + 2 > found.length) {
+          const more = new Int32Array(found.length * 2);
+          more.set(found);
+          this.found = found = more;
+        }
+        found[count++] = outTerm[o]!;
+        found[count++] = i + 1;
         o = dict[o]!;
       }
     }
+    return count / 2;
   }
+
 }

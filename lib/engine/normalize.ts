@@ -96,6 +96,24 @@ export function isBoundedWordCharBefore(s: string, i: number): boolean {
   return isBoundedWordCharAt(s, c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1);
 }
 
+const LETTER_RE = /^\p{L}$/u;
+/** Per BMP unit: 0 not asked yet, 1 a letter (\p{L}), 2 not one. Filled lazily. */
+const letterTable = new Uint8Array(65536);
+
+/** The width (1, or 2 for a surrogate pair) of the letter (\p{L}) at `i`, or 0 when none is there. */
+export function letterWidthAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = s.codePointAt(i)!;
+    return cp > 0xffff && LETTER_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let known = letterTable[c]!;
+  if (known === 0) letterTable[c] = known = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
 const NON_NFC_CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 
 /**
@@ -236,4 +254,38 @@ export function foldTerm(s: string): string {
 /** Map a range in norm units back to the original text. */
 export function toOriginal(n: Normalized, s: number, e: number): { start: number; end: number } {
   return { start: n.start[s]!, end: n.end[e - 1]! };
+}
+
+const foldTable = new Uint16Array(65536);
+
+/**
+ * The case- and variant-insensitive form of one UTF-16 unit (pattern literals and the text they
+ * are looked for in; function words): lower(upper(c)), which puts the
+ * letters RE2's (?i) treats as one (k, K and U+212A KELVIN SIGN; s, S and ſ; σ, ς and Σ…) on one
+ * unit, and Khmer letters written interchangeably on one spelling. Filled lazily: most of the
+ * table is never asked.
+ */
+export function foldUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  const known = foldTable[c]!;
+  if (known !== 0) return known;
+  let f = c;
+  if (c < 0xd800 || c > 0xdfff) {
+    const ch = String.fromCharCode(c);
+    const upper = ch.toUpperCase();
+    const lower = (upper.length === 1 ? upper : ch).toLowerCase();
+    if (lower.length === 1) f = lower.charCodeAt(0);
+  }
+  f = KHMER_VARIANT_OF.get(f) ?? f;
+  foldTable[c] = f;
+  return f;
+}
+
+let foldScratch = new Uint16Array(1024);
+
+/** `s` with every unit folded by foldUnit (same length). */
+export function foldUnits(s: string): string {
+  if (foldScratch.length < s.length) foldScratch = new Uint16Array(Math.max(s.length, foldScratch.length * 2));
+  for (let i = 0; i < s.length; i++) foldScratch[i] = foldUnit(s.charCodeAt(i));
+  return codesToString(foldScratch, s.length);
 }

@@ -12,7 +12,7 @@
  * free of conditions always runs. tests/unit/engine/required-literals.test.ts checks the answers
  * against re2js on the default packs and the eval texts.
  */
-import { KHMER_VARIANT_OF } from './normalize';
+import { foldUnit } from './normalize';
 
 /** A literal of one letter occurs in nearly every draft: a single character filters only when it is a symbol or digit (see filters). */
 const MIN_LITERAL = 2;
@@ -25,42 +25,6 @@ const MAX_LITERALS = 600;
 const MAX_ALTERNATIVES = 64;
 /** Conditions kept per alternative (the most selective). */
 const MAX_CONDITIONS = 4;
-
-const foldTable = new Uint16Array(65536);
-
-/**
- * The case- and variant-insensitive form of one UTF-16 unit: lower(upper(c)), which puts the
- * letters RE2's (?i) treats as one (k, K and U+212A KELVIN SIGN; s, S and ſ; σ, ς and Σ…) on one
- * unit, and Khmer letters written interchangeably on one spelling. Filled lazily: most of the
- * table is never asked.
- */
-export function foldUnit(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  const known = foldTable[c]!;
-  if (known !== 0) return known;
-  let f = c;
-  if (c < 0xd800 || c > 0xdfff) {
-    const ch = String.fromCharCode(c);
-    const upper = ch.toUpperCase();
-    const lower = (upper.length === 1 ? upper : ch).toLowerCase();
-    if (lower.length === 1) f = lower.charCodeAt(0);
-  }
-  f = KHMER_VARIANT_OF.get(f) ?? f;
-  foldTable[c] = f;
-  return f;
-}
-
-let scratch = new Uint16Array(1024);
-
-/** `s` with every unit folded by foldUnit (same length). */
-export function foldUnits(s: string): string {
-  if (scratch.length < s.length) scratch = new Uint16Array(Math.max(s.length, scratch.length * 2));
-  for (let i = 0; i < s.length; i++) scratch[i] = foldUnit(s.charCodeAt(i));
-  let out = '';
-  // apply() takes the typed array directly; pieces keep under engine argument limits.
-  for (let i = 0; i < s.length; i += 8192) out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(s.length, i + 8192)) as unknown as number[]);
-  return out;
-}
 
 /** Literals of which a match contains one. */
 type Condition = Set<string>;

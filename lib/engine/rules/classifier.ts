@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { commonRuleFields } from '../pack-fields';
-import { featureHash, featureIds, ngramHashes, shapeFeatures, sumWeights, type FeatureIndex } from '../char-ngrams';
+import { featureHash, shapeFeatures, sumWeights, windowFeatures, type FeatureIndex } from '../char-ngrams';
 import { defineRuleType, type Compiler } from './define';
 import type { ChunkRecord, Doc, ScoredWindow, WindowVerdict } from '../document';
 import type { Range } from '../types';
@@ -85,10 +85,8 @@ function windowsOf(rec: ChunkRecord, minN: number, maxN: number, index: FeatureI
   if (!windows) {
     windows = sentenceWindows(rec.text, rec.sentenceBreaks).map((r) => {
       const folded = rec.normalized.folded.slice(normIndex(rec, r.start), normIndex(rec, r.end));
-      const hashes = ngramHashes(folded, minN, maxN);
-      const shapes = shapeFeatures(rec.text.slice(r.start, r.end)).map(featureHash);
-      const features = featureIds(hashes, shapes, index);
-      return { ...r, folded, features, size: hashes.length + shapes.length };
+      const { ids, size } = windowFeatures(folded, minN, maxN, shapeFeatures(rec.text.slice(r.start, r.end)).map(featureHash), index);
+      return { start: r.start, end: r.end, folded, features: ids, size };
     });
     (rec.classifierWindows ??= new Map()).set(key, windows);
   }

@@ -15,6 +15,7 @@ import { IntervalSet } from '../document';
 import { nameReplacement, type NameTarget } from '../name-grammar';
 import type { Doc } from '../document';
 import { resolvedSource, type Occ, type TermRef } from '../internal';
+import { foldUnits, letterWidthAt } from '../normalize';
 import type { Localized, ResolvedSource } from '../types';
 import { commonRuleFields } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -89,13 +90,43 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-const FR_WORDS = /(?:^|[^\p{L}])(?:le|la|les|des|du|et|est|une|pour|avec|dans|sur|aux|au|nous|avons|été)(?=[^\p{L}]|$)/giu;
-const EN_WORDS = /(?:^|[^\p{L}])(?:the|and|of|to|with|is|for|in|on|we|our|has|have|was|were)(?=[^\p{L}]|$)/giu;
+/** Function words that tell French from English (whole words, any case). */
+const FR_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'avec', 'dans', 'sur', 'aux', 'au', 'nous', 'avons', 'été']);
+const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'with', 'is', 'for', 'in', 'on', 'we', 'our', 'has', 'have', 'was', 'were']);
+/** More French function words, counted within a sentence (with elided l' and d' before a word). */
+const FR_MORE = new Set(['de', 'à', 'en', 'par', 'notre', 'nos', 'votre', 'qui', 'que', 'ont', 'sont', 'son', 'sa', 'ses', 'leur', 'cette', 'ce']);
+/** The longest function word: longer runs of letters are skipped unread. */
+const LONGEST_FUNCTION_WORD = 5;
+
+/**
+ * French and English function words in `text`: one pass over its words (maximal runs of letters,
+ * \p{L}), each looked up case-folded. `more` adds FR_MORE and elisions (l', d' before a letter)
+ * to the French count.
+ */
+function functionWords(text: string, more: boolean): { fr: number; en: number } {
+  let fr = 0;
+  let en = 0;
+  for (let i = 0; i < text.length; ) {
+    let end = i;
+    for (let w; end < text.length && (w = letterWidthAt(text, end)) > 0; ) end += w;
+    if (end === i) {
+      i++;
+      continue;
+    }
+    if (end - i <= LONGEST_FUNCTION_WORD) {
+      const word = foldUnits(text.slice(i, end));
+      if (FR_WORDS.has(word)) fr++;
+      else if (EN_WORDS.has(word)) en++;
+      else if (more && (FR_MORE.has(word) || ((word === 'l' || word === 'd') && (text[end] === "'" || text[end] === '’') && letterWidthAt(text, end + 1) > 0))) fr++;
+    }
+    i = end;
+  }
+  return { fr, en };
+}
 
 /** The Latin-script language the draft is written in (English unless French function words dominate). */
 export function latinLanguage(text: string): 'en' | 'fr' {
-  const fr = text.match(FR_WORDS)?.length ?? 0;
-  const en = text.match(EN_WORDS)?.length ?? 0;
+  const { fr, en } = functionWords(text, false);
   return fr > en ? 'fr' : 'en';
 }
 
@@ -107,11 +138,9 @@ export function docLatinLanguage(doc: Doc): 'en' | 'fr' {
   return lang;
 }
 
-const FR_MORE = /(?:^|[^\p{L}])(?:de|à|en|par|notre|nos|votre|qui|que|ont|sont|son|sa|ses|leur|cette|ce)(?=[^\p{L}]|$)|(?:^|[^\p{L}])[ld]['’](?=\p{L})/giu;
-
 /** The sentence around a hit is plainly French: two French function words or more, and more than English ones. */
 function clearlyFrench(text: string, at: number): boolean {
-  const { fr, en } = functionWordCounts(sentenceAt(text, at));
+  const { fr, en } = functionWords(sentenceAt(text, at), true);
   return fr >= 2 && fr > en;
 }
 
@@ -120,10 +149,6 @@ function sentenceAt(text: string, at: number): string {
   const start = Math.max(text.lastIndexOf('. ', at - 1) + 1, text.lastIndexOf('\n', at - 1) + 1, 0);
   const stops = [text.indexOf('. ', at), text.indexOf('\n', at)].filter((i) => i >= 0);
   return text.slice(start, stops.length ? Math.min(...stops) : text.length);
-}
-
-function functionWordCounts(sentence: string): { fr: number; en: number } {
-  return { fr: (sentence.match(FR_WORDS)?.length ?? 0) + (sentence.match(FR_MORE)?.length ?? 0), en: sentence.match(EN_WORDS)?.length ?? 0 };
 }
 
 const KHMER_CHARS = /[\u1780-\u17FF]/gu;
@@ -138,7 +163,7 @@ const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/gu;
 export function sentenceLanguage(doc: Doc, at: number): TableLang {
   const sentence = sentenceAt(doc.text, at);
   if ((sentence.match(KHMER_CHARS)?.length ?? 0) > (sentence.match(LATIN_LETTERS)?.length ?? 0)) return 'km';
-  const { fr, en } = functionWordCounts(sentence);
+  const { fr, en } = functionWords(sentence, true);
   return fr > en ? 'fr' : en > fr ? 'en' : docLatinLanguage(doc);
 }
 

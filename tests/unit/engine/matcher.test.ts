@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralMatcher } from '@/lib/engine/matcher';
 
-function scanAll(m: LiteralMatcher, text: string): string[] {
+function scanAll(m: LiteralMatcher, text: string, fold = false): string[] {
   const out: string[] = [];
-  m.scan(text, (id, s, e) => out.push(`${id}:${s}:${e}`));
+  const n = m.collect(text, fold);
+  for (let k = 0; k < 2 * n; k += 2) {
+    const id = m.found[k]!;
+    const e = m.found[k + 1]!;
+    out.push(`${id}:${e - m.termLength[id]!}:${e}`);
+  }
   return out.sort();
 }
 
@@ -51,5 +56,24 @@ describe('LiteralMatcher (Aho–Corasick)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('folds the text unit by unit when asked (case, ſ, Kelvin sign, Khmer spelling variants)', () => {
+    const m = new LiteralMatcher();
+    const secret = m.add('secret');
+    const oy = m.add('ឱ្យ');
+    m.build();
+    expect(scanAll(m, 'ſECRET ឲ្យ', true)).toEqual([`${secret}:0:6`, `${oy}:7:10`].sort());
+    expect(scanAll(m, 'SECRET ឲ្យ')).toEqual([]);
+  });
+
+  it('grows its buffer of occurrences past its first size', () => {
+    const m = new LiteralMatcher();
+    const a = m.add('a');
+    m.build();
+    const text = 'a'.repeat(1000);
+    expect(m.collect(text)).toBe(1000);
+    expect(scanAll(m, text)).toHaveLength(1000);
+    expect(m.found[2 * 999]).toBe(a);
   });
 });

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
-import { foldUnit, requiredLiterals } from '@/lib/engine/required-literals';
+import { requiredLiterals } from '@/lib/engine/required-literals';
 import { LiteralFilter } from '@/lib/engine/literal-filter';
 import { compileSafePattern } from '@/lib/engine/safe-regex';
-import { normalize } from '@/lib/engine/normalize';
+import { foldUnit, normalize } from '@/lib/engine/normalize';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 
 /** Every pattern of the default packs (pattern rules and proximity groups), with its case flag. */

@@ -6,6 +6,8 @@
  * fixes, and the foreign styles and office holders in the tables.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { latinLanguage } from '@/lib/engine/rules/official-name';
 import { applyFix, checkText, compilePacks } from '@/lib/engine';
 import names from '@/lib/packs/defaults/core.names.json';
 import address from '@/lib/packs/defaults/core.address.json';
@@ -205,6 +207,22 @@ describe('names.wrong-language', () => {
     expect(check("L'ambassadeur s'est rendu à Mexico pour la conférence.", 'names.wrong-language')).toHaveLength(0);
     // A bilingual post: the English line is English.
     expect(check('Visite officielle au Japon pour la conférence.\nOfficial visit to Japan for the conference.', 'names.wrong-language')).toHaveLength(0);
+  });
+
+  it('tells the draft language by whole function words in any case (as a Unicode regular expression would)', () => {
+    // Reference: the same word lists as whole words, case-insensitive with Unicode case folding.
+    const words = (list: string) => new RegExp(`(?:^|[^\\p{L}])(?:${list})(?=[^\\p{L}]|$)`, 'giu');
+    const FR = words('le|la|les|des|du|et|est|une|pour|avec|dans|sur|aux|au|nous|avons|été');
+    const EN = words('the|and|of|to|with|is|for|in|on|we|our|has|have|was|were');
+    const reference = (t: string) => ((t.match(FR)?.length ?? 0) > (t.match(EN)?.length ?? 0) ? 'fr' : 'en');
+    const pieces = ['le', 'LA', 'Les', 'été', 'ÉTÉ', 'the', 'OF', 'is', 'leſ', 'ſur', 'lé', 'théâtre', 'and', 'l', "'", '’', ' ', '.', '-', 'ក្រសួង', '𝐀', 'x', '1', 'était', 'Étéa'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(latinLanguage(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
