@@ -12,7 +12,7 @@
  * free of conditions always runs. tests/unit/engine/required-literals.test.ts checks the answers
  * against re2js on the default packs and the eval texts.
  */
-import { foldUnit } from './normalize';
+import { foldUnit, isKhmer } from './normalize';
 
 /** A literal of one letter occurs in nearly every draft: a single character filters only when it is a symbol or digit (see filters). */
 const MIN_LITERAL = 2;
@@ -39,6 +39,8 @@ type Alternative = Condition[];
 interface Info {
   exact: Set<string> | null;
   need: Alternative[];
+  /** When `exact` is null: non-empty strings one of which every match starts with, if known. */
+  prefix?: Set<string> | null;
 }
 
 const ANY: Info = { exact: null, need: [[]] };
@@ -47,9 +49,16 @@ const exactly = (strings: Iterable<string>): Info => ({ exact: new Set(strings),
 
 class Unknown extends Error {}
 
-/** Characters common in any text: a literal made only of these needs MIN_LITERAL units to filter anything. */
-const COMMON = /^[\p{L}\p{M}\s.,;:'"()-]$/u;
-const filters = (s: string): boolean => s.length >= MIN_LITERAL || (s.length > 0 && [...s].every((ch) => !COMMON.test(ch)));
+/**
+ * Characters common in drafts (Latin and Khmer letters, combining marks, spaces, everyday
+ * punctuation): a literal made only of these needs MIN_LITERAL units to filter anything. A single
+ * digit, symbol or letter of another block (fullwidth Ａ, ⓐ) is rare enough.
+ */
+const COMMON_MARKS = /^[\p{M}\s.,;:'"()-]$/u;
+const COMMON_LETTERS = /^[\p{L}]$/u;
+const isCommon = (ch: string): boolean =>
+  COMMON_MARKS.test(ch) || (COMMON_LETTERS.test(ch) && (ch <= '\u024F' || isKhmer(ch.charCodeAt(0))));
+const filters = (s: string): boolean => s.length >= MIN_LITERAL || (s.length > 0 && ![...s].some(isCommon));
 
 /** An exact set as a condition, or null when one of its strings is too common to filter. */
 function asCondition(exact: Set<string>): Condition | null {
@@ -96,6 +105,9 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
   return out;
 }
 
+/** A set of strings as a prefix: null when one of them is empty (nothing is then known). */
+const asPrefix = (strings: Set<string> | null | undefined): Set<string> | null => (strings && ![...strings].includes('') ? strings : null);
+
 function concat(parts: Info[]): Info {
   const must: Condition[] = [];
   // Consecutive exact parts join into longer literals while few enough.
@@ -106,24 +118,34 @@ function concat(parts: Info[]): Info {
     run = new Set(['']);
   };
   let allExact = true;
+  /** What every match starts with: the exact parts from the start, then the first other part's prefix. */
+  let prefix: Set<string> | null | undefined;
   for (const p of parts) {
     if (p.exact) {
       const joined = product(run, p.exact);
       if (joined) run = joined;
       else {
+        if (allExact) prefix = asPrefix(run);
         allExact = false;
         flush();
         run = p.exact;
       }
     } else {
+      if (allExact) prefix = asPrefix(p.prefix ? product(run, p.prefix) : null) ?? asPrefix(run);
       allExact = false;
-      flush();
+      // The exact run, then a part that starts with one of a few strings: the match contains their join.
+      const joined = p.prefix ? product(run, p.prefix) : null;
+      const c = joined && asCondition(joined);
+      if (c) {
+        must.push(c);
+        run = new Set(['']);
+      } else flush();
       must.push(...collapse(p.need));
     }
   }
   if (allExact) return { exact: run, need: [[]] };
   flush();
-  return { exact: null, need: [mostSelective(must)] };
+  return { exact: null, need: [mostSelective(must)], prefix: prefix ?? null };
 }
 
 function alternate(branches: Info[]): Info {
@@ -134,10 +156,20 @@ function alternate(branches: Info[]): Info {
     for (const b of branches) for (const x of b.exact!) union.add(x);
     return { exact: union, need: [[]] };
   }
-  // A match matches one branch, so it meets one of the branches' alternatives.
+  // A match matches one branch, so it starts with one of the branches' prefixes.
+  let prefix: Set<string> | null = new Set();
+  for (const b of branches) {
+    const p = asPrefix(b.exact ?? b.prefix);
+    if (!p || prefix.size + p.size > MAX_EXACT) {
+      prefix = null;
+      break;
+    }
+    for (const x of p) prefix.add(x);
+  }
+  // And it meets one of the branches' alternatives.
   const need = branches.flatMap(needOf);
-  if (need.some((alt) => alt.length === 0)) return ANY;
-  return { exact: null, need: need.length > MAX_ALTERNATIVES ? [collapse(need)] : need };
+  if (need.some((alt) => alt.length === 0)) return { exact: null, need: [[]], prefix };
+  return { exact: null, need: need.length > MAX_ALTERNATIVES ? [collapse(need)] : need, prefix };
 }
 
 /**
@@ -154,8 +186,8 @@ function repeat(child: Info, min: number, max: number): Info[] {
     for (let i = 0; i < min && run; i++) run = product(run, child.exact);
     if (run) return max === min ? [exactly(run)] : [exactly(run), ANY];
   }
-  // At least one copy: the match contains a match of the child.
-  return [{ exact: null, need: [collapse(needOf(child))] }];
+  // At least one copy: the match contains a match of the child, and starts like one.
+  return [{ exact: null, need: [collapse(needOf(child))], prefix: asPrefix(child.exact ?? child.prefix) }];
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
@@ -385,7 +417,7 @@ class Reader {
     this.i++; // ]
     if (wide || members.size === 0) return ANY;
     if (!astral && members.size <= MAX_EXACT) return exactly(members);
-    return { exact: null, need: [asCondition(members) ? [members] : []] };
+    return { exact: null, need: [asCondition(members) ? [members] : []], prefix: members.size <= MAX_EXACT ? members : null };
   }
 
   /** One member of a class as a code point (astral members make the class "any": see charClass). */
