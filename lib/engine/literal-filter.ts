@@ -27,10 +27,11 @@ export class LiteralFilter {
   /** Every pattern's literals are in the built matcher. */
   private ready = false;
   /**
-   * Scratch for possible(), reused (allocating typed arrays costs more than the scan): a condition
-   * or alternative counts as touched in this pass when its stamp is the pass number.
+   * Scratch for possible(), reused (allocating typed arrays costs more than the scan): a literal,
+   * condition or alternative counts as seen in this pass when its stamp is the pass number.
    */
   private pass = 0;
+  private literalStamp = new Uint32Array(0);
   private conditionStamp = new Uint32Array(0);
   private alternativeStamp = new Uint32Array(0);
   private alternativeMet = new Uint8Array(0);
@@ -51,6 +52,7 @@ export class LiteralFilter {
     }
     if (this.extracted === this.sources.length) {
       this.matcher.build();
+      this.literalStamp = new Uint32Array(this.matcher.size);
       this.conditionStamp = new Uint32Array(this.alternativeOf.length);
       this.alternativeStamp = new Uint32Array(this.patternOf.length);
       this.alternativeMet = new Uint8Array(this.patternOf.length);
@@ -93,11 +95,15 @@ export class LiteralFilter {
     const out = new Uint8Array(this.sources.length);
     for (const id of this.unfiltered) out[id] = 1;
     const pass = ++this.pass;
-    const { conditionStamp, alternativeStamp, alternativeMet } = this;
+    const { literalStamp, conditionStamp, alternativeStamp, alternativeMet } = this;
     const hits = this.matcher.collect(text, true);
     const found = this.matcher.found;
     for (let k = 0; k < 2 * hits; k += 2) {
-      for (const condition of this.conditionsOf[found[k]!]!) {
+      const literal = found[k]!;
+      // A literal found again (a common word) meets nothing new.
+      if (literalStamp[literal] === pass) continue;
+      literalStamp[literal] = pass;
+      for (const condition of this.conditionsOf[literal]!) {
         if (conditionStamp[condition] === pass) continue;
         conditionStamp[condition] = pass;
         const alt = this.alternativeOf[condition]!;

@@ -133,7 +133,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
 
   return (doc, sink) => {
-    if (!cheapFirst.every((g) => g.possible(doc))) return;
+    for (const g of cheapFirst) if (!g.possible(doc)) return;
     // The other groups first: the anchor group is often the broadest pattern (any government,
     // leader or people), the costliest to locate, and pointless to locate when a group is absent.
     const others: Range[][] = [];
