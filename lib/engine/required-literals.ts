@@ -7,9 +7,9 @@
  * The answer is a list of alternatives (the pattern's top-level branches), each a list of
  * conditions, each a list of literals: a match meets every condition of at least one alternative,
  * and meets a condition by containing one of its literals. The parser reads RE2 syntax
- * conservatively: anything it does not know for certain (\Q…\E, octal escapes, cased letters
- * outside the Basic Multilingual Plane…) counts as "any text", and a pattern with an alternative
- * free of conditions always runs. tests/unit/engine/required-literals.test.ts checks the answers
+ * conservatively: syntax it does not know for certain (\Q…\E, octal escapes…) makes it give up on
+ * the pattern, and what it cannot fold unit by unit (cased letters outside the Basic Multilingual
+ * Plane) counts as any character. A pattern with an alternative free of conditions always runs. tests/unit/engine/required-literals.test.ts checks the answers
  * against re2js on the default packs and the eval texts.
  */
 import { foldUnit, isKhmer } from './normalize';
@@ -106,7 +106,7 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
 }
 
 /** A set of strings as a prefix: null when one of them is empty (nothing is then known). */
-const asPrefix = (strings: Set<string> | null | undefined): Set<string> | null => (strings && ![...strings].includes('') ? strings : null);
+const asPrefix = (strings: Set<string> | null | undefined): Set<string> | null => (strings && !strings.has('') ? strings : null);
 
 function concat(parts: Info[]): Info {
   const must: Condition[] = [];
