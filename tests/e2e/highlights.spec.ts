@@ -44,8 +44,9 @@ describe('highlights', () => {
         return Object.fromEntries([...reg.entries()].map(([k, v]) => [k, [...v].map((r) => r.toString())]));
       });
     // The first spec of a fresh browser: the first highlight waits for the engine's cold start in the
-    // background (packs validated and compiled, pre-filter sets built; ≈ 3.5 s measured here, up to 5 s
-    // on a loaded machine). This test checks the ranges, not that latency.
+    // background (packs validated and compiled, the patterns' literals worked out; ≈ 3.5 s measured
+    // here with the earlier pattern sets, up to 5 s on a loaded machine). This test checks the ranges,
+    // not that latency.
     await expect.poll(read, { timeout: 10_000 }).toEqual({ 'envoy-error': ['TOP SECRET'], 'envoy-warning': ['Mr. Hun Sen', 'Swaziland'] });
     // No foreign nodes inside the editor, and the model is what was typed.
     expect(await composerLocator(page, 'facebook').locator('[data-highlight], diplomacy-assistant').count()).toBe(0);
