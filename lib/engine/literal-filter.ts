@@ -1,8 +1,8 @@
 /**
  * The pre-filter of pattern rules: the literals each pattern requires (see required-literals.ts)
  * in one Aho–Corasick automaton, so a single pass over a chunk tells which patterns can match
- * there at all. Over the eval's real texts about five patterns in six are ruled out this way,
- * without running any regular-expression automaton.
+ * there at all. Over the eval's texts eleven (pattern, line) pairs in twelve are ruled out this
+ * way, without running any regular-expression automaton.
  */
 import { LiteralMatcher } from './matcher';
 import { requiredLiterals } from './required-literals';

@@ -121,9 +121,10 @@ export function findAll(re: RE2JS, text: string, cap: number): Array<{ start: nu
 }
 
 /**
- * All pattern rules' and proximity groups' patterns, pre-filtered by the literals each requires
- * (LiteralFilter): one pass over a chunk tells which patterns can match there at all (most
- * drafts match none), and only those run their own matcher. Individual patterns are compiled
+ * The patterns run on one form of the text (one bank for pattern rules, on the original lines; one
+ * for proximity groups, on the normalised lines), pre-filtered by the literals each requires
+ * (LiteralFilter): one pass over a line tells which patterns can match there at all (most match
+ * none), and only those run their own matcher. Individual patterns are compiled
  * (with the full safety checks) the first time they are needed.
  */
 export class PatternBank {
