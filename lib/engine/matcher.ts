@@ -185,5 +185,4 @@ export class LiteralMatcher {
     }
     return count / 2;
   }
-
 }
