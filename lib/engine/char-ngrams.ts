@@ -5,6 +5,8 @@
  * spaces) and see inflections and misspellings as near neighbours of the words a model learnt.
  */
 
+import { slabCopy } from './typed-slab';
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -118,7 +120,7 @@ export function windowFeatures(text: string, minN: number, maxN: number, shapes:
     const id = index.find(hash);
     if (id >= 0) ids[count++] = id;
   }
-  return { ids: ids.slice(0, count), size };
+  return { ids: slabCopy(ids.subarray(0, count)), size };
 }
 
 /** The summed weight of features (see windowFeatures); `weights` is a model's weight per feature number. */

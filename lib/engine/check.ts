@@ -92,8 +92,9 @@ export function runCheck(
     },
   };
   const rules = opts?.onlyRule === undefined ? g.compiled : (rulesById(g).get(opts.onlyRule) ?? []);
+  const open = g.gate.open(doc);
   for (const { base, evaluate } of rules) {
-    if (isActive(base, ctx, doc.scripts)) evaluate(doc, sink);
+    if (open[base.index] === 1 && isActive(base, ctx, doc.scripts)) evaluate(doc, sink);
   }
 
   const findings = buildFindings(text, dropContained(raws), ctx.ignored);

@@ -2,6 +2,7 @@
 import type { Entity, Pack, Rule } from './schema';
 import { TermTable } from './terms';
 import { PatternBank } from './safe-regex';
+import { RuleGate } from './gate';
 import { FeatureIndex } from './char-ngrams';
 import { foldTerm } from './normalize';
 import { scriptsForLanguages } from './structure';
@@ -30,12 +31,14 @@ export class CompiledGuidelines {
   /** @internal */ readonly compiled: readonly CompiledRule[];
   /** @internal */ readonly terms: TermTable;
   /** @internal */ readonly vocab: readonly TermRef[];
+  /** @internal */ readonly gate: RuleGate;
   readonly rules: readonly RuleInfo[];
   readonly packs: readonly PackInfo[];
   readonly #patterns: readonly PatternBank[];
 
-  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[], patterns: readonly PatternBank[]) {
+  constructor(compiled: CompiledRule[], terms: TermTable, vocab: TermRef[], packs: PackInfo[], patterns: readonly PatternBank[], gate: RuleGate) {
     this.compiled = compiled;
+    this.gate = gate;
     this.terms = terms;
     this.vocab = vocab;
     this.packs = packs;
@@ -120,6 +123,8 @@ function makeBase(rule: Rule, pack: Pack, index: number, terms: TermTable, struc
 export interface CompileOptions {
   /** The protocol tables in force (default: the packs' tables merged in pack order). */
   tables?: MergedTables;
+  /** @internal Call every rule on every check, as if no rule declared needs (tests: the gate changes no finding). */
+  ungated?: boolean;
 }
 
 export function compilePacks(packs: readonly Pack[], options: CompileOptions = {}): CompiledGuidelines {
@@ -149,5 +154,6 @@ export function compilePacks(packs: readonly Pack[], options: CompileOptions = {
     }
   }
   terms.matcher.build();
-  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })), [patterns, normalisedPatterns]);
+  const gate = new RuleGate(compiled, terms.matcher.size, normalisedPatterns, options.ungated);
+  return new CompiledGuidelines(compiled, terms, vocab, packs.map((p) => ({ id: p.id, version: p.version, title: p.title })), [patterns, normalisedPatterns], gate);
 }

@@ -78,7 +78,20 @@ export interface Sink {
   prompt(base: RuleBase, prompt: Localized, template: string | undefined, range: Range): void;
 }
 
-export type Evaluator = (doc: Doc, sink: Sink) => void;
+/**
+ * What a rule needs before it can find anything: one of these terms occurring, or one of these
+ * patterns (of the normalised-text bank) possible in some chunk. The gate (gate.ts) calls the
+ * rule only then; a rule without needs is called on every check.
+ */
+export interface RuleNeeds {
+  terms?: readonly TermRef[];
+  normalisedPatterns?: readonly number[];
+}
+
+export type Evaluator = ((doc: Doc, sink: Sink) => void) & { needs?: RuleNeeds };
+
+/** `evaluate` with the needs the gate reads. */
+export const gated = (evaluate: (doc: Doc, sink: Sink) => void, needs: RuleNeeds): Evaluator => Object.assign(evaluate, { needs });
 
 export interface CompiledRule {
   base: RuleBase;

@@ -6,6 +6,9 @@
  */
 import { foldUnit } from './normalize';
 
+/** log2 of the transition memo's entries: 2^14 entries are 160 KB per matcher. */
+const MEMO_BITS = 14;
+
 export class LiteralMatcher {
   private readonly ids = new Map<string, number>();
   /** Term id → length in code units. */
@@ -35,8 +38,25 @@ export class LiteralMatcher {
   /** Nearest proper suffix node that ends a term (0 = none). */
   private dict: Int32Array = new Int32Array(1);
   private built = false;
+  /**
+   * Resolved transitions (failure links followed) of non-root nodes, direct-mapped by a hash of
+   * (node, unit): a step is then one probe instead of binary searches along a failure chain. A
+   * post reuses the same few hundred transitions check after check; a collision just recomputes.
+   */
+  private readonly memoShift: number;
+  private readonly memoNode: Int32Array;
+  private readonly memoUnit: Uint16Array;
+  private readonly memoNext: Int32Array;
   /** Occurrence pairs (term id, end offset) of the last collect(). */
   found = new Int32Array(256);
+
+  /** `memoBits`: log2 of the transition memo's size (tests make it tiny to force collisions). */
+  constructor(memoBits = MEMO_BITS) {
+    this.memoShift = 32 - memoBits;
+    this.memoNode = new Int32Array(1 << memoBits);
+    this.memoUnit = new Uint16Array(1 << memoBits);
+    this.memoNext = new Int32Array(1 << memoBits);
+  }
 
   get size(): number {
     return this.termLength.length;
@@ -86,6 +106,18 @@ export class LiteralMatcher {
     const node = this.nodes++;
     this.nodeChar[node] = c;
     return node;
+  }
+
+  /** The transition from `node` on unit `c`, through the memo. */
+  private next(node: number, c: number): number {
+    if (node === 0) return this.rootNext[c]!;
+    const h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) >>> this.memoShift;
+    if (this.memoNode[h] === node && this.memoUnit[h] === c) return this.memoNext[h]!;
+    const next = this.step(node, c);
+    this.memoNode[h] = node;
+    this.memoUnit[h] = c;
+    this.memoNext[h] = next;
+    return next;
   }
 
   private step(node: number, c: number): number {
@@ -169,7 +201,7 @@ export class LiteralMatcher {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      node = this.step(node, fold ? foldUnit(c) : c);
+      node = this.next(node, fold ? foldUnit(c) : c);
       if (node === 0) continue;
       let o = outTerm[node]! >= 0 ? node : dict[node]!;
       while (o !== 0) {

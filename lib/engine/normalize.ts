@@ -12,6 +12,8 @@
  * that normalises like it.
  */
 
+import { slabCopy } from './typed-slab';
+
 export interface Normalized {
   norm: string;
   folded: string;
@@ -213,7 +215,7 @@ function joinRanges(start: Int32Array, end: Int32Array, from: number, to: number
 /** Normalise `text`; the result owns its offset arrays. */
 export function normalize(text: string): Normalized {
   const n = normalizeScratch(text);
-  return { norm: n.norm, folded: n.folded, start: n.start.slice(), end: n.end.slice() };
+  return { norm: n.norm, folded: n.folded, start: slabCopy(n.start), end: slabCopy(n.end) };
 }
 
 // Typed-array allocation costs more than the normalisation itself for short
@@ -279,13 +281,4 @@ export function foldUnit(c: number): number {
   f = KHMER_VARIANT_OF.get(f) ?? f;
   foldTable[c] = f;
   return f;
-}
-
-let foldScratch = new Uint16Array(1024);
-
-/** `s` with every unit folded by foldUnit (same length). */
-export function foldUnits(s: string): string {
-  if (foldScratch.length < s.length) foldScratch = new Uint16Array(Math.max(s.length, foldScratch.length * 2));
-  for (let i = 0; i < s.length; i++) foldScratch[i] = foldUnit(s.charCodeAt(i));
-  return codesToString(foldScratch, s.length);
 }

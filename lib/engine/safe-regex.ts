@@ -132,6 +132,10 @@ export class PatternBank {
   private readonly literals = new LiteralFilter();
   private readonly compiled = new Map<number, RE2JS | null>();
 
+  get size(): number {
+    return this.sources.length;
+  }
+
   add(source: string, caseSensitive: boolean): number {
     precheck(source);
     this.sources.push({ source, caseSensitive });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { replaceLabel } from '../fix';
 import { IntervalSet } from '../document';
-import type { Occ, TermRef } from '../internal';
+import { gated, type Occ, type TermRef } from '../internal';
 import type { Doc } from '../document';
 import { commonRuleFields, text, type Entity } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -186,7 +186,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
     };
   });
 
-  return (doc, sink) => {
+  return gated((doc, sink) => {
     for (const ce of entities) {
       if (!doc.hasAny(ce.names) && !doc.hasAny(ce.shortNames)) continue;
       const { refs, short } = references(doc, base, ce);
@@ -227,7 +227,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         }
       });
     }
-  };
+  }, { terms: entities.flatMap((ce) => [...ce.names, ...ce.shortNames]) });
 };
 
 /** The entity the lookup uses to illustrate the rule: the first one named, else the pack's first. */

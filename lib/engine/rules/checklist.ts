@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { commonRuleFields, literalFields, LocalizedSchema, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
+import { gated } from '../internal';
 
 const schema = z.strictObject({
   ...commonRuleFields, ...literalFields, type: z.literal('checklist'), topics: phraseList.min(1), prompt: LocalizedSchema, template: text.optional(),
@@ -9,15 +10,14 @@ const schema = z.strictObject({
 
 const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const refs = rule.topics.map((t) => env.terms.ref(t, base));
-  return (doc, sink) => {
-    if (!doc.hasAny(refs)) return;
+  return gated((doc, sink) => {
     let first: { start: number; end: number } | undefined;
     for (const ref of refs) {
       const h = doc.hits(base, ref)[0];
       if (h && (!first || h.start < first.start)) first = h;
     }
     if (first) sink.prompt(base, rule.prompt, rule.template, { start: first.start, end: first.end });
-  };
+  }, { terms: refs });
 };
 
 export const checklist = defineRuleType({

@@ -6,7 +6,7 @@
 import { ruleFixes } from '../fix';
 import { IntervalSet } from '../document';
 import { z } from 'zod';
-import type { Occ } from '../internal';
+import { gated, type Occ } from '../internal';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 import type { Doc } from '../document';
@@ -47,7 +47,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
     shortText: a.short,
   }));
 
-  return (doc, sink) => {
+  return gated((doc, sink) => {
     for (const a of acronyms) {
       const first = doc.hits(base, a.short)[0];
       if (!first) continue;
@@ -60,7 +60,6 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         vars: { short: a.shortText, long: a.longText },
       });
     }
-    if (triggers.length === 0 || !doc.hasAny(triggers)) return;
     const trig: Occ[] = triggers.flatMap((r) => doc.hits(base, r));
     if (trig.length === 0) return;
     if (requires.length > 0) {
@@ -79,7 +78,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         }
       }
     }
-  };
+  }, { terms: [...acronyms.map((a) => a.short), ...triggers] });
 };
 
 export const conditional = defineRuleType({

@@ -5,7 +5,7 @@
  */
 import { replaceFixes } from '../fix';
 import { z } from 'zod';
-import type { Occ } from '../internal';
+import { gated, type Occ } from '../internal';
 import { commonRuleFields, literalFields, phraseList } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
 
@@ -17,8 +17,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const variants = rule.variants.map((v) => v.map((t) => env.terms.ref(t, base)));
   const all = variants.flat();
   const caseMode = rule.fix?.action === 'replace' ? (rule.fix.case ?? 'match') : 'match';
-  return (doc, sink) => {
-    if (!doc.hasAny(all)) return;
+  return gated((doc, sink) => {
     const hits: Array<{ o: Occ; v: number }> = [];
     variants.forEach((refs, v) => {
       for (const ref of refs) for (const o of doc.hits(base, ref)) hits.push({ o, v });
@@ -48,7 +47,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         vars: { suggestion },
       });
     }
-  };
+  }, { terms: all });
 };
 
 export const consistency = defineRuleType({

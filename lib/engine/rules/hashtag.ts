@@ -15,23 +15,42 @@ const schema = z.strictObject({
 
 const MAX_WORD = 24;
 
+/** Per dictionary: the length of the longest word of two letters or more that starts with each pair of letters. */
+const longestByStart = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, number>>();
+function longestWords(dict: ReadonlySet<string>): ReadonlyMap<string, number> {
+  let longest = longestByStart.get(dict);
+  if (!longest) {
+    const map = new Map<string, number>();
+    for (const w of dict) if (w.length >= 2) map.set(w.slice(0, 2), Math.max(map.get(w.slice(0, 2)) ?? 0, w.length));
+    longestByStart.set(dict, (longest = map));
+  }
+  return longest;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 /**
  * Split a lower-case tag body into the fewest known words (digit runs count
- * as words: "cop28"). Returns null when no split into ≥ 2 words exists.
+ * as words: "cop28"). Returns null when no split into ≥ 2 words exists. `dict` must not change
+ * after its first use (its longest words are kept per set).
  */
 export function splitWords(body: string, dict: ReadonlySet<string>): string[] | null {
   const n = body.length;
+  const longest = longestWords(dict);
   const best: Array<number> = new Array<number>(n + 1).fill(Infinity);
   const prev = new Array<number>(n + 1).fill(-1);
   best[0] = 0;
   for (let i = 0; i < n; i++) {
     if (best[i] === Infinity) continue;
-    const digits = /^\d+/.exec(body.slice(i))?.[0].length ?? 0;
-    if (digits > 0 && best[i]! + 1 < best[i + digits]!) {
-      best[i + digits] = best[i]! + 1;
-      prev[i + digits] = i;
+    let digits = i;
+    while (digits < n && isDigit(body.charCodeAt(digits))) digits++;
+    if (digits > i && best[i]! + 1 < best[digits]!) {
+      best[digits] = best[i]! + 1;
+      prev[digits] = i;
     }
-    for (let j = i + 2; j <= Math.min(n, i + MAX_WORD); j++) {
+    // Only as far as the longest word that starts with these two letters: most positions start none.
+    const last = Math.min(n, i + Math.min(MAX_WORD, longest.get(body.slice(i, i + 2)) ?? 0));
+    for (let j = i + 2; j <= last; j++) {
       if (best[i]! + 1 < best[j]! && dict.has(body.slice(i, j))) {
         best[j] = best[i]! + 1;
         prev[j] = i;

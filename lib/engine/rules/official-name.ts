@@ -14,8 +14,8 @@ import { replaceLabel } from '../fix';
 import { IntervalSet } from '../document';
 import { nameReplacement, type NameTarget } from '../name-grammar';
 import type { Doc } from '../document';
-import { resolvedSource, type Occ, type TermRef } from '../internal';
-import { foldUnits, letterWidthAt } from '../normalize';
+import { gated, resolvedSource, type Occ, type TermRef } from '../internal';
+import { foldUnit, letterWidthAt } from '../normalize';
 import type { Localized, ResolvedSource } from '../types';
 import { commonRuleFields } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
@@ -103,6 +103,29 @@ const FR_MORE = new Set(['de', 'à', 'en', 'par', 'notre', 'nos', 'votre', 'qui'
 /** The longest function word: longer runs of letters are skipped unread. */
 const LONGEST_FUNCTION_WORD = 5;
 
+/** Scratch for foldedLatinWord: the arguments of one String.fromCharCode call (apply() on a typed array costs more). */
+const wordUnits = new Uint16Array(LONGEST_FUNCTION_WORD);
+/**
+ * text[start..end) folded unit by unit (foldUnit), or '' when a folded unit lies beyond Latin-1,
+ * where no function word has one: Khmer words are skipped without making a string.
+ */
+function foldedLatinWord(text: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    const c = foldUnit(text.charCodeAt(k));
+    if (c > 0xff) return '';
+    wordUnits[k - start] = c;
+  }
+  const [a, b, c, d, e] = wordUnits;
+  switch (end - start) {
+    case 1: return String.fromCharCode(a!);
+    case 2: return String.fromCharCode(a!, b!);
+    case 3: return String.fromCharCode(a!, b!, c!);
+    case 4: return String.fromCharCode(a!, b!, c!, d!);
+    case 5: return String.fromCharCode(a!, b!, c!, d!, e!);
+    default: return String.fromCharCode(...wordUnits.subarray(0, end - start));
+  }
+}
+
 /**
  * French and English function words in `text`: one pass over its words (maximal runs of letters,
  * \p{L}), each looked up case-folded. `more` adds FR_MORE and elisions (l', d' before a letter)
@@ -118,8 +141,8 @@ function functionWords(text: string, more: boolean): { fr: number; en: number } 
       i++;
       continue;
     }
-    if (end - i <= LONGEST_FUNCTION_WORD) {
-      const word = foldUnits(text.slice(i, end));
+    const word = end - i <= LONGEST_FUNCTION_WORD ? foldedLatinWord(text, i, end) : '';
+    if (word !== '') {
       if (FR_WORDS.has(word)) fr++;
       else if (EN_WORDS.has(word)) en++;
       else if (more && (FR_MORE.has(word) || ((word === 'l' || word === 'd') && (text[end] === "'" || text[end] === '’') && letterWidthAt(text, end + 1) > 0))) fr++;
@@ -323,8 +346,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   // A rule of wrong-language names only has nothing to do outside French lines: skip their hits early.
   const onlyFrench = list.length > 0 && list.every((g) => g.candidates.every((c) => c.onlyIn === 'fr'));
 
-  return (doc, sink) => {
-    if (!doc.hasAny(refs)) return;
+  return gated((doc, sink) => {
     let latin: 'en' | 'fr' | undefined;
     if (onlyFrench && (latin = docLatinLanguage(doc)) !== 'fr') return;
     for (const g of list) {
@@ -353,7 +375,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         });
       }
     }
-  };
+  }, { terms: refs });
 };
 
 export const officialName = defineRuleType({

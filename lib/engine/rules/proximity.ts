@@ -11,7 +11,8 @@ import { ruleFixes } from '../fix';
 import { checkPattern, findAll, type PatternBank } from '../safe-regex';
 import { commonRuleFields, literalFields, phraseList, text } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
-import type { RuleBase, CompileEnv } from '../internal';
+import { gated, type RuleBase, type CompileEnv, type RuleNeeds } from '../internal';
+import { normalisedPossible } from '../gate';
 import type { ChunkRecord, Doc } from '../document';
 import type { Range } from '../types';
 
@@ -72,7 +73,7 @@ function trimSpaces(norm: string, r: Range): Range {
 
 /** False when pattern `id` cannot match in the normalised chunk (it lacks the literals the pattern requires). */
 function mayMatchIn(rec: ChunkRecord, bank: PatternBank, id: number): boolean {
-  return (rec.normalizedPossiblePatterns ??= bank.possible(rec.normalized.norm))[id] === 1;
+  return normalisedPossible(rec, bank)[id] === 1;
 }
 
 /**
@@ -94,6 +95,8 @@ interface CompiledGroup {
   (doc: Doc): Range[];
   /** Cheap test: false only when the group certainly has no hit (none of its terms occurs and its pattern lacks its literals). */
   possible(doc: Doc): boolean;
+  /** What the group needs to have a hit (a term of its own, or its pattern possible). */
+  needs: RuleNeeds;
 }
 
 function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number, raw: boolean): CompiledGroup {
@@ -110,7 +113,7 @@ function compileGroup(group: Group, base: RuleBase, env: CompileEnv, key: number
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   };
-  return Object.assign(hits, { possible });
+  return Object.assign(hits, { possible, needs: { terms: refs, normalisedPatterns: pattern === null ? [] : [pattern] } });
 }
 
 /** The gap in characters between two ranges (0 when they touch or overlap). */
@@ -132,7 +135,12 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
   const cheapFirst = [...groups.filter((_, i) => termOnly[i]), ...groups.filter((_, i) => !termOnly[i])];
   const unless = (rule.unless ?? []).map((g, i) => compileGroup(g, base, env, memoKey(base, 8 + i), true));
 
-  return (doc, sink) => {
+  // Every group must have a hit, so the gate may open the rule on any one of them: a term-only
+  // group if there is one (a term lookup), and a group after the anchor before the anchor (the
+  // anchor is often the broadest: any government, leader or people).
+  const byPreference = [...groups.slice(1), groups[0]!];
+  const gate = byPreference.find((g) => g.needs.normalisedPatterns!.length === 0) ?? byPreference[0]!;
+  return gated((doc, sink) => {
     for (const g of cheapFirst) if (!g.possible(doc)) return;
     // The other groups first: the anchor group is often the broadest pattern (any government,
     // leader or people), the costliest to locate, and pointless to locate when a group is absent.
@@ -168,7 +176,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
       if (blockers.some((b) => near(doc, anchor, b, unlessWithin) || near(doc, span, b, unlessWithin))) continue;
       sink.finding(base, { range: span, fixes: ruleFixes(base, doc.text, span) });
     }
-  };
+  }, gate.needs);
 };
 
 const groupsOf = (rule: z.infer<typeof schema>): Array<[string, Group]> => [

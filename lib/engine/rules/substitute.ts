@@ -4,6 +4,7 @@ import { IntervalSet } from '../document';
 import { z } from 'zod';
 import { commonRuleFields, literalFields, phraseList } from '../pack-fields';
 import { defineRuleType, type Compiler } from './define';
+import { gated } from '../internal';
 
 const schema = z.strictObject({
   ...commonRuleFields, ...literalFields, type: z.literal('substitute'),
@@ -17,7 +18,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
     suggestions: s.to,
   }));
   const caseMode = rule.fix?.action === 'replace' ? (rule.fix.case ?? 'match') : 'match';
-  return (doc, sink) => {
+  return gated((doc, sink) => {
     for (const swap of swaps) {
       if (!doc.hasAny(swap.from)) continue;
       const guard = new IntervalSet(swap.to.flatMap((ref) => doc.hits(base, ref, true)));
@@ -35,7 +36,7 @@ const compile: Compiler<z.infer<typeof schema>> = (rule, base, env) => {
         }
       }
     }
-  };
+  }, { terms: swaps.flatMap((s) => s.from) });
 };
 
 export const substitute = defineRuleType({

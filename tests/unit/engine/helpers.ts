@@ -1,5 +1,7 @@
 /** Small pack builders for engine tests: each test states only the fields it cares about. */
+import { readFileSync } from 'node:fs';
 import type { Pack, Rule } from '@/lib/packs/schema';
+import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { compilePacks, checkText, type CheckContext, type CheckResult } from '@/lib/engine';
 
 export const CTX: CheckContext = { accountType: 'official', modes: [] };
@@ -42,4 +44,23 @@ export function run(r: RuleInput, text: string, ctx: CheckContext = CTX, extra: 
 /** The matched substrings, in order. */
 export function matches(res: CheckResult): string[] {
   return res.findings.map((f) => f.match);
+}
+
+/** Texts that exercise the default packs: every embedded rule test (flag and allow) and the eval corpus. */
+export function corpusTexts(): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const x of node) walk(x);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'flag' || k === 'allow') && Array.isArray(v)) for (const t of v) if (typeof t === 'string') out.push(t);
+        walk(v);
+      }
+    }
+  };
+  walk(DEFAULT_PACKS);
+  for (const file of ['tests/eval/drafts.jsonl', 'tests/eval/real.jsonl']) {
+    for (const line of readFileSync(file, 'utf8').trim().split('\n')) out.push((JSON.parse(line) as { text: string }).text);
+  }
+  return out;
 }

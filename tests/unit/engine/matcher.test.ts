@@ -23,6 +23,16 @@ function naive(terms: string[], text: string): string[] {
   return out.sort();
 }
 
+/** A small seeded generator: the same texts on every run. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 describe('LiteralMatcher (Aho–Corasick)', () => {
   it('reports overlapping and nested occurrences', () => {
     const m = new LiteralMatcher();
@@ -56,6 +66,23 @@ describe('LiteralMatcher (Aho–Corasick)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it.each([2, 14])('stays exact through its transition memo (2^%i entries: entries collide and are replaced)', (bits) => {
+    // Hundreds of terms over six letters; every text is scanned twice, the second time through
+    // whatever the memo kept.
+    const rand = mulberry32(bits);
+    const word = (max: number) => Array.from({ length: 1 + Math.floor(rand() * max) }, () => 'abcdef'[Math.floor(rand() * 6)]).join('');
+    const terms = Array.from({ length: 400 }, () => word(5));
+    const m = new LiteralMatcher(bits);
+    for (const t of terms) m.add(t);
+    m.build();
+    for (let i = 0; i < 100; i++) {
+      const text = word(300);
+      const expected = naive(terms, text);
+      expect(scanAll(m, text)).toEqual(expected);
+      expect(scanAll(m, text)).toEqual(expected);
+    }
   });
 
   it('folds the text unit by unit when asked (case, ſ, Kelvin sign, Khmer spelling variants)', () => {

@@ -4,7 +4,6 @@
  * pattern, on every text whose literals rule it out, must find no match; and every character of a
  * literal folds like every character RE2's case-insensitive mode treats as the same letter.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
 import { requiredLiterals } from '@/lib/engine/required-literals';
@@ -12,6 +11,7 @@ import { LiteralFilter } from '@/lib/engine/literal-filter';
 import { compileSafePattern } from '@/lib/engine/safe-regex';
 import { foldUnit, normalize } from '@/lib/engine/normalize';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
+import { corpusTexts } from './helpers';
 
 /** Every pattern of the default packs (pattern rules and proximity groups), with its case flag. */
 function defaultPatterns(): Array<{ source: string; caseSensitive: boolean }> {
@@ -28,25 +28,6 @@ function defaultPatterns(): Array<{ source: string; caseSensitive: boolean }> {
     }
   };
   walk(DEFAULT_PACKS, false);
-  return out;
-}
-
-/** Texts that exercise the patterns: every embedded rule test of the default packs and the eval corpus. */
-function texts(): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const x of node) walk(x);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if ((k === 'flag' || k === 'allow') && Array.isArray(v)) for (const t of v) if (typeof t === 'string') out.push(t);
-        walk(v);
-      }
-    }
-  };
-  walk(DEFAULT_PACKS);
-  for (const file of ['tests/eval/drafts.jsonl', 'tests/eval/real.jsonl']) {
-    for (const line of readFileSync(file, 'utf8').trim().split('\n')) out.push((JSON.parse(line) as { text: string }).text);
-  }
   return out;
 }
 
@@ -104,7 +85,7 @@ describe('the literal filter against re2js', () => {
     const regexes = patterns.map((p) => compileSafePattern(p.source, p.caseSensitive));
     let ruledOut = 0;
     let checked = 0;
-    for (const text of texts()) {
+    for (const text of corpusTexts()) {
       for (const t of [text, normalize(text).norm]) {
         const possible = filter.possible(t);
         for (let id = 0; id < patterns.length; id++) {
