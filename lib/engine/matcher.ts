@@ -4,7 +4,7 @@
  * included. The research measured a single automaton/set as the cheapest
  * option for thousands of terms, and it needs no regular expressions at all.
  */
-import { foldUnit } from './normalize';
+import { foldLiteralUnit } from './normalize';
 
 /** log2 of the transition memo's entries: 2^14 entries are 160 KB per matcher. */
 const MEMO_BITS = 14;
@@ -187,7 +187,7 @@ export class LiteralMatcher {
   }
 
   /**
-   * Every occurrence in `text` (each unit folded by foldUnit first when `fold`), as pairs
+   * Every occurrence in `text` (each unit folded by foldLiteralUnit first when `fold`), as pairs
    * (term id, end offset in code units) in `found`, which the next call reuses; returns the number
    * of pairs. A buffer, not a callback: the loop stays monomorphic for every caller.
    */
@@ -201,7 +201,7 @@ export class LiteralMatcher {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      node = this.next(node, fold ? foldUnit(c) : c);
+      node = this.next(node, fold ? foldLiteralUnit(c) : c);
       if (node === 0) continue;
       let o = outTerm[node]! >= 0 ? node : dict[node]!;
       while (o !== 0) {

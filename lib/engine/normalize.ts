@@ -282,3 +282,11 @@ export function foldUnit(c: number): number {
   foldTable[c] = f;
   return f;
 }
+
+/**
+ * foldUnit as the literal filter compares (required-literals.ts): tab, line feed, form feed and
+ * carriage return count as a space, so a pattern's [ \t]+ or \s needs one literal, not two.
+ */
+export function foldLiteralUnit(c: number): number {
+  return c === 9 || c === 10 || c === 12 || c === 13 ? 32 : foldUnit(c);
+}

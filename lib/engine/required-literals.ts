@@ -1,30 +1,37 @@
 /**
  * Required literals of an RE2 pattern (the idea of RE2's FilteredRE2): short strings a match
- * must contain, compared after `foldUnit`. A draft without them cannot match the pattern, and one
- * Aho–Corasick pass over the draft finds the literals of every pattern at once, so most patterns
- * never run on most drafts.
+ * must contain, compared after `foldLiteralUnit`. A draft without them cannot match the pattern,
+ * and one Aho–Corasick pass over the draft finds the literals of every pattern at once, so most
+ * patterns never run on most drafts.
  *
  * The answer is a list of alternatives (the pattern's top-level branches), each a list of
  * conditions, each a list of literals: a match meets every condition of at least one alternative,
  * and meets a condition by containing one of its literals. The parser reads RE2 syntax
  * conservatively: syntax it does not know for certain (\Q…\E, octal escapes…) makes it give up on
  * the pattern, and what it cannot fold unit by unit (cased letters outside the Basic Multilingual
- * Plane) counts as any character. A pattern with an alternative free of conditions always runs. tests/unit/engine/required-literals.test.ts checks the answers
- * against re2js on the default packs and the eval texts.
+ * Plane) counts as any character. A pattern with an alternative free of conditions always runs.
+ * tests/unit/engine/required-literals.test.ts checks the answers against re2js on the default
+ * packs and the eval texts.
  */
-import { foldUnit, isKhmer } from './normalize';
+import { foldLiteralUnit, isKhmer } from './normalize';
 
 /** A literal of one letter occurs in nearly every draft: a single character filters only when it is a symbol or digit (see filters). */
 const MIN_LITERAL = 2;
 /** Alternatives kept as an exact set of strings; beyond it they become a condition. */
 const MAX_EXACT = 16;
+/** Strings kept as what a part starts or ends with, to join with the literals around it ("@" + gmail|yahoo|…). */
+const MAX_JOIN = 32;
 /** A character class of more characters than this is "any character" to the extractor. */
 const MAX_CLASS = 64;
+/** Characters outside the BMP are rare in drafts: a class may list more of them as literals. */
+const MAX_ASTRAL_CLASS = 256;
 /** Literals per condition and alternatives per pattern; beyond them the pattern is unfiltered. */
 const MAX_LITERALS = 600;
 const MAX_ALTERNATIVES = 64;
 /** Conditions kept per alternative (the most selective). */
 const MAX_CONDITIONS = 4;
+/** Literal pairs compared to find a condition implied by another. */
+const MAX_IMPLIES = 1024;
 
 /** Literals of which a match contains one. */
 type Condition = Set<string>;
@@ -41,6 +48,8 @@ interface Info {
   need: Alternative[];
   /** When `exact` is null: non-empty strings one of which every match starts with, if known. */
   prefix?: Set<string> | null;
+  /** When `exact` is null: non-empty strings one of which every match ends with, if known. */
+  suffix?: Set<string> | null;
 }
 
 const ANY: Info = { exact: null, need: [[]] };
@@ -96,16 +105,31 @@ function collapse(need: Alternative[]): Alternative {
   return union.size > MAX_LITERALS ? [] : [union];
 }
 
+/** Whether a text meeting `b` meets `a` (each literal of b contains one of a); false when too costly to tell. */
+function implies(b: Condition, a: Condition): boolean {
+  if (a.size * b.size > MAX_IMPLIES) return false;
+  for (const s of b) {
+    let found = false;
+    for (const t of a) if ((found = s.includes(t))) break;
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** The conditions less those another implies ("gmail" after "@gmail"), keeping the first of equal ones. */
+const withoutImplied = (conditions: Condition[]): Condition[] =>
+  conditions.length > MAX_CONDITIONS * 4 ? conditions : conditions.filter((a, i) => !conditions.some((b, j) => j !== i && implies(b, a) && (j < i || !implies(a, b))));
+
 const mostSelective = (conditions: Condition[]): Condition[] => (conditions.length <= MAX_CONDITIONS ? conditions : [...conditions].sort((a, b) => rank(b) - rank(a)).slice(0, MAX_CONDITIONS));
 
-function product(a: Set<string>, b: Set<string>): Set<string> | null {
-  if (a.size * b.size > MAX_EXACT) return null;
+function product(a: Set<string>, b: Set<string>, limit = MAX_EXACT): Set<string> | null {
+  if (a.size * b.size > limit) return null;
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return out;
 }
 
-/** A set of strings as a prefix: null when one of them is empty (nothing is then known). */
+/** A set of strings as a prefix or suffix: null when one of them is empty (nothing is then known). */
 const asPrefix = (strings: Set<string> | null | undefined): Set<string> | null => (strings && !strings.has('') ? strings : null);
 
 function concat(parts: Info[]): Info {
@@ -131,21 +155,32 @@ function concat(parts: Info[]): Info {
         run = p.exact;
       }
     } else {
-      if (allExact) prefix = asPrefix(p.prefix ? product(run, p.prefix) : null) ?? asPrefix(run);
+      if (allExact) prefix = asPrefix(p.prefix ? product(run, p.prefix, MAX_JOIN) : null) ?? asPrefix(run);
       allExact = false;
       // The exact run, then a part that starts with one of a few strings: the match contains their join.
-      const joined = p.prefix ? product(run, p.prefix) : null;
+      const joined = p.prefix ? product(run, p.prefix, MAX_JOIN) : null;
       const c = joined && asCondition(joined);
-      if (c) {
-        must.push(c);
-        run = new Set(['']);
-      } else flush();
+      if (c) must.push(c);
+      else flush();
       must.push(...collapse(p.need));
+      // A part that ends with one of a few strings, then exact parts: the match contains their join.
+      run = p.suffix ?? new Set(['']);
     }
   }
   if (allExact) return { exact: run, need: [[]] };
+  const suffix = asPrefix(run);
   flush();
-  return { exact: null, need: [mostSelective(must)], prefix: prefix ?? null };
+  return { exact: null, need: [mostSelective(withoutImplied(must))], prefix: prefix ?? null, suffix };
+}
+
+/** The union of a few sets: null when one is unknown or the union too large. */
+function unionOf(sets: Array<Set<string> | null>): Set<string> | null {
+  const union = new Set<string>();
+  for (const set of sets) {
+    if (!set || union.size + set.size > MAX_JOIN) return null;
+    for (const x of set) union.add(x);
+  }
+  return union;
 }
 
 function alternate(branches: Info[]): Info {
@@ -156,20 +191,13 @@ function alternate(branches: Info[]): Info {
     for (const b of branches) for (const x of b.exact!) union.add(x);
     return { exact: union, need: [[]] };
   }
-  // A match matches one branch, so it starts with one of the branches' prefixes.
-  let prefix: Set<string> | null = new Set();
-  for (const b of branches) {
-    const p = asPrefix(b.exact ?? b.prefix);
-    if (!p || prefix.size + p.size > MAX_EXACT) {
-      prefix = null;
-      break;
-    }
-    for (const x of p) prefix.add(x);
-  }
+  // A match matches one branch, so it starts with one of the branches' prefixes and ends with one of their suffixes.
+  const prefix = unionOf(branches.map((b) => asPrefix(b.exact ?? b.prefix)));
+  const suffix = unionOf(branches.map((b) => asPrefix(b.exact ?? b.suffix)));
   // And it meets one of the branches' alternatives.
   const need = branches.flatMap(needOf);
-  if (need.some((alt) => alt.length === 0)) return { exact: null, need: [[]], prefix };
-  return { exact: null, need: need.length > MAX_ALTERNATIVES ? [collapse(need)] : need, prefix };
+  if (need.some((alt) => alt.length === 0)) return { exact: null, need: [[]], prefix, suffix };
+  return { exact: null, need: need.length > MAX_ALTERNATIVES ? [collapse(need)] : need, prefix, suffix };
 }
 
 /**
@@ -184,10 +212,11 @@ function repeat(child: Info, min: number, max: number): Info[] {
   if (child.exact && min <= 4) {
     let run: Set<string> | null = new Set(['']);
     for (let i = 0; i < min && run; i++) run = product(run, child.exact);
-    if (run) return max === min ? [exactly(run)] : [exactly(run), ANY];
+    // x{2,} is x x x*, and also x* x x: it starts and ends with x x.
+    if (run) return max === min ? [exactly(run)] : [{ exact: null, need: needOf(exactly(run)), prefix: asPrefix(run), suffix: asPrefix(run) }];
   }
-  // At least one copy: the match contains a match of the child, and starts like one.
-  return [{ exact: null, need: [collapse(needOf(child))], prefix: asPrefix(child.exact ?? child.prefix) }];
+  // At least one copy: the match contains a match of the child, and starts and ends like one.
+  return [{ exact: null, need: [collapse(needOf(child))], prefix: asPrefix(child.exact ?? child.prefix), suffix: asPrefix(child.exact ?? child.suffix) }];
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
@@ -195,20 +224,29 @@ const highSurrogate = (cp: number) => 0xd800 + ((cp - 0x10000) >> 10);
 /** Scripts outside the BMP with upper and lower case (Deseret … Adlam): foldUnit cannot fold them. */
 const CASED_ASTRAL = /[\u{10400}-\u{1044F}\u{104B0}-\u{104FF}\u{10570}-\u{105BF}\u{10C80}-\u{10CFF}\u{118A0}-\u{118FF}\u{16E40}-\u{16E9F}\u{1E900}-\u{1E95F}]/u;
 
+const anyCasedAstral = (lo: number, hi: number): boolean => {
+  for (let cp = lo; cp <= hi; cp++) if (CASED_ASTRAL.test(String.fromCodePoint(cp))) return true;
+  return false;
+};
+
 /** One character as written in the pattern; an unpaired surrogate or a cased astral letter is "any". */
 function literal(cp: number): Info {
   if (cp > 0xffff) return CASED_ASTRAL.test(String.fromCodePoint(cp)) ? ANY : exactly([String.fromCodePoint(cp)]);
-  return isSurrogate(cp) ? ANY : exactly([String.fromCharCode(foldUnit(cp))]);
+  return isSurrogate(cp) ? ANY : exactly([String.fromCharCode(foldLiteralUnit(cp))]);
 }
 /** RE2's \d: ASCII digits only. */
 const DIGITS = [...'0123456789'];
+/** RE2's \s (ASCII white space only: not \v, not no-break spaces), as foldLiteralUnit folds it. */
+const SPACES = [' '];
+/** Escapes of a few characters, known exactly. */
+const SMALL_CLASS_ESCAPES = new Map([['d', DIGITS], ['s', SPACES]]);
 const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 /** Characters with a meaning of their own in RE2 syntax, outside character classes. */
 const SYNTAX = codes('\\.+*?()|[]{}^$');
 const QUANTIFIERS = codes('*+?{');
 const CONTROL_ESCAPES: Record<string, number> = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
 /** Escapes of a set of characters (\d, \w, \p{L}…): "any character" to the extractor. */
-const CLASS_ESCAPES = new Set(['D', 's', 'S', 'w', 'W', 'p', 'P', 'C']);
+const CLASS_ESCAPES = new Set(['D', 'S', 'w', 'W', 'p', 'P', 'C']);
 
 /** A recursive-descent reader of RE2 syntax, computing Info bottom-up. */
 class Reader {
@@ -237,7 +275,7 @@ class Reader {
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const c = this.src.charCodeAt(this.i);
       if (!SYNTAX.has(c) && !isSurrogate(c) && !QUANTIFIERS.has(this.src.charCodeAt(this.i + 1))) {
-        plain += String.fromCharCode(foldUnit(c));
+        plain += String.fromCharCode(foldLiteralUnit(c));
         this.i++;
         continue;
       }
@@ -326,9 +364,10 @@ class Reader {
       this.i += 2;
       return EMPTY;
     }
-    if (next === 'd') {
+    const small = SMALL_CLASS_ESCAPES.get(next);
+    if (small) {
       this.i += 2;
-      return exactly(DIGITS);
+      return exactly(small);
     }
     if (CLASS_ESCAPES.has(next)) {
       this.skipEscape();
@@ -363,8 +402,9 @@ class Reader {
 
   /**
    * A class of a few characters is an exact set; of more, a condition (the match contains one of
-   * them); of many, or negated, "any character". A member outside the BMP counts by its high
-   * surrogate, which every match of it contains (not for cased astral letters: see literal).
+   * them); of many, or negated, "any character". Members outside the BMP count whole when few,
+   * else by their high surrogates, which every match of them contains (not for cased astral
+   * letters: see literal).
    */
   private charClass(): Info {
     this.i++; // [
@@ -373,8 +413,11 @@ class Reader {
       negated = true;
       this.i++;
     }
-    const members = new Set<string>();
-    let astral = false;
+    /** Members of one code unit (BMP characters, or high surrogates each standing for 1,024 code points). */
+    const units = new Set<string>();
+    /** Members outside the BMP, whole: a class of few such characters (🄰–🆉) needs them, not their common high surrogate. */
+    const points = new Set<string>();
+    let bySurrogate = false;
     let wide = negated;
     let first = true;
     for (;;) {
@@ -389,9 +432,10 @@ class Reader {
         wide = true;
         continue;
       }
-      if (ch === '\\' && this.src[this.i + 1] === 'd') {
+      const small = ch === '\\' ? SMALL_CLASS_ESCAPES.get(this.src[this.i + 1] ?? '') : undefined;
+      if (small) {
         this.i += 2;
-        for (const d of DIGITS) members.add(d);
+        for (const c of small) units.add(c);
         continue;
       }
       if (ch === '\\' && CLASS_ESCAPES.has(this.src[this.i + 1] ?? '')) {
@@ -408,15 +452,21 @@ class Reader {
       if (hi < lo) throw new Unknown();
       if (wide) continue;
       if (lo > 0xffff) {
-        astral = true;
-        if (CASED_ASTRAL.test(String.fromCodePoint(lo)) || CASED_ASTRAL.test(String.fromCodePoint(hi)) || (hi >= 0x10400 && lo <= 0x1e95f && hi - lo > 0x1000)) wide = true;
-        else for (let h = highSurrogate(lo); h <= highSurrogate(hi) && !wide; h++) wide = members.add(String.fromCharCode(h)).size > MAX_CLASS;
+        if (hi - lo < MAX_ASTRAL_CLASS && !anyCasedAstral(lo, hi)) {
+          for (let cp = lo; cp <= hi; cp++) points.add(String.fromCodePoint(cp));
+          wide = points.size > MAX_ASTRAL_CLASS;
+        } else if (CASED_ASTRAL.test(String.fromCodePoint(lo)) || CASED_ASTRAL.test(String.fromCodePoint(hi)) || (hi >= 0x10400 && lo <= 0x1e95f && hi - lo > 0x1000)) wide = true;
+        else {
+          bySurrogate = true;
+          for (let h = highSurrogate(lo); h <= highSurrogate(hi) && !wide; h++) wide = units.add(String.fromCharCode(h)).size > MAX_CLASS;
+        }
       } else if (hi > 0xffff || isSurrogate(lo) || isSurrogate(hi) || hi - lo >= MAX_CLASS) wide = true;
-      else for (let c = lo; c <= hi && !wide; c++) wide = members.add(String.fromCharCode(foldUnit(c))).size > MAX_CLASS;
+      else for (let c = lo; c <= hi && !wide; c++) wide = units.add(String.fromCharCode(foldLiteralUnit(c))).size > MAX_CLASS;
     }
     this.i++; // ]
+    const members = new Set([...units, ...points]);
     if (wide || members.size === 0) return ANY;
-    if (!astral && members.size <= MAX_EXACT) return exactly(members);
+    if (!bySurrogate && members.size <= MAX_EXACT) return exactly(members);
     return { exact: null, need: [asCondition(members) ? [members] : []], prefix: members.size <= MAX_EXACT ? members : null };
   }
 
@@ -431,7 +481,7 @@ class Reader {
 
 /**
  * The alternatives of which every match of `source` meets one: each a list of conditions, each a
- * list of literals (folded with foldUnit) of which the match contains one. An empty list when
+ * list of literals (folded with foldLiteralUnit) of which the match contains one. An empty list when
  * nothing is known: the pattern must always run.
  */
 export function requiredLiterals(source: string): string[][][] {

@@ -9,7 +9,7 @@ import { RE2JS } from 're2js';
 import { requiredLiterals } from '@/lib/engine/required-literals';
 import { LiteralFilter } from '@/lib/engine/literal-filter';
 import { compileSafePattern } from '@/lib/engine/safe-regex';
-import { foldUnit, normalize } from '@/lib/engine/normalize';
+import { foldLiteralUnit, normalize } from '@/lib/engine/normalize';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
 import { corpusTexts } from './helpers';
 
@@ -35,16 +35,26 @@ const literalsOf = (source: string) => requiredLiterals(source).map((alt) => alt
 
 describe('requiredLiterals', () => {
   it('joins plain characters, small classes and small alternations into literals', () => {
-    expect(literalsOf('\\bTOP[ \\t]SECRET\\b')).toEqual([[['top\tsecret', 'top secret']]]);
+    // Tab, line feed, form feed and return compare as a space (foldLiteralUnit): one literal, not two.
+    expect(literalsOf('\\bTOP[ \\t]SECRET\\b')).toEqual([[['top secret']]]);
+    expect(literalsOf('top\\s+secret')).toEqual([[['top '], [' secret']]]);
     expect(literalsOf('(?i)\\b(?:dm|pm)\\b')).toEqual([[['dm', 'pm']]]);
     // A top-level alternation keeps one alternative per branch, each with its own conditions.
     expect(literalsOf('motorcade[^.]{0,40}leaves|convoy')).toEqual([[['motorcade'], ['leaves']], [['convoy']]]);
   });
 
   it('keeps the literals a repetition must contain, and joins its first copies to what precedes', () => {
-    expect(literalsOf('\\bmy[ \\t]+(?:brother|sister)')).toEqual([[['my\t', 'my '], ['brother', 'sister']]]);
+    expect(literalsOf('\\bmy[ \\t]+(?:brother|sister)')).toEqual([[['my '], [' brother', ' sister']]]);
     expect(literalsOf('(?:ab){2}c')).toEqual([[['ababc']]]);
     expect(literalsOf('x?yz')).toEqual([[['xyz', 'yz']]]);
+  });
+
+  it('joins what a part ends with to what follows, and drops conditions another implies', () => {
+    // [a-z]+ tells nothing, but "@" then one of a few names joins into literals that imply the names.
+    expect(literalsOf('[a-z]+@(?:gmail|yahoo|me)\\.')).toEqual([[['@gmail.', '@me.', '@yahoo.']]]);
+    expect(literalsOf('(?:foo|bar)+baz')).toEqual([[['barbaz', 'foobaz']]]);
+    expect(literalsOf('(?:x+ab|y+cd)ef')).toEqual([[['xabef', 'ycdef']]]);
+    expect(literalsOf('\\bMr\\.?\\s+Samdech')).toEqual([[['mr ', 'mr. '], [' samdech']]]);
   });
 
   it('knows nothing (the pattern always runs) where a match may avoid every literal', () => {
@@ -60,11 +70,14 @@ describe('requiredLiterals', () => {
     expect(literalsOf('ឲ្យ')).toEqual([[['ឱ្យ']]]);
     expect(literalsOf('\\x{17B2}្យ')).toEqual([[['ឱ្យ']]]);
     expect(literalsOf('(?i)KELVIN')).toEqual([[['kelvin']]]);
-    expect(literalsOf('\\d{1,2}h')).toEqual([[['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']]]);
+    expect(literalsOf('\\d{1,2}h')).toEqual([[['0h', '1h', '2h', '3h', '4h', '5h', '6h', '7h', '8h', '9h']]]);
   });
 
-  it('counts a character outside the BMP by its high surrogate inside a class, whole outside one', () => {
+  it('counts characters outside the BMP whole, or by their high surrogate inside a wide class', () => {
     expect(literalsOf('[\\x{1D400}-\\x{1D7FF}]+')).toEqual([[['\uD835']]]);
+    // A few enclosed letters (🄰–🄲), not the high surrogate every flag emoji shares with them.
+    expect(literalsOf('[\\x{1F130}-\\x{1F132}]')).toEqual([[['🄰', '🄱', '🄲']]]);
+    expect(requiredLiterals('[\\x{1F130}-\\x{1F189}]{2,}')[0]![0]).toHaveLength(90);
     expect(literalsOf('😂|🤣')).toEqual([[['😂', '🤣']]]);
   });
 
@@ -77,6 +90,14 @@ describe('requiredLiterals', () => {
 });
 
 describe('the literal filter against re2js', () => {
+  it('compares a tab or line break in the text as the space its literal has', () => {
+    const filter = new LiteralFilter();
+    const id = filter.add('\\bTOP[ \\t]SECRET\\b');
+    expect(filter.possible('TOP\tSECRET')[id]).toBe(1);
+    expect(filter.possible('Top secret')[id]).toBe(1);
+    expect(filter.possible('top-secret')[id]).toBe(0);
+  });
+
   it('never rules out a default-pack pattern on a text it matches (original and normalised text)', () => {
     const patterns = defaultPatterns();
     expect(patterns.length).toBeGreaterThan(150);
@@ -111,7 +132,7 @@ describe('the literal filter against re2js', () => {
       const m = RE2JS.compile(`(?i)\\x{${c.toString(16)}}`).matcher(all);
       while (m.find()) {
         const x = all.charCodeAt(m.start());
-        if (foldUnit(x) !== foldUnit(c)) expect.fail(`U+${x.toString(16)} matches (?i)U+${c.toString(16)} but folds differently`);
+        if (foldLiteralUnit(x) !== foldLiteralUnit(c)) expect.fail(`U+${x.toString(16)} matches (?i)U+${c.toString(16)} but folds differently`);
       }
     }
     expect(chars.size).toBeGreaterThan(50);
