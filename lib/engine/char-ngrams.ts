@@ -34,48 +34,49 @@ export function featureHash(feature: string): number {
  * Dense numbers for feature hashes, shared by every classifier rule of one compiled set: a line's
  * n-grams are looked up once for all models (see windowFeatures), and each model reads its weights
  * from a plain array by number. Open addressing in typed arrays: a Map keyed by 32-bit hashes would
- * box most of them (beyond the small-integer range) and cost several times more per lookup.
+ * box most of them (beyond the small-integer range) and cost several times more per lookup. A key
+ * and its number sit side by side, so a lookup in a large index costs one cache miss, not two.
  */
 export class FeatureIndex {
-  private keys = new Int32Array(16);
-  /** Feature number + 1 per slot; 0 = empty. */
-  private slots = new Int32Array(16);
+  /** Pairs (key, feature number + 1) per slot; number 0 = empty. */
+  private table = new Int32Array(32);
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
+  /** The slot (index of its key in `table`) of `key`, or of the empty slot where it would go. */
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let at = (key ^ (key >>> 15)) & mask;
-    while (this.slots[at] !== 0 && this.keys[at] !== key) at = (at + 1) & mask;
-    return at;
+    while (table[2 * at + 1] !== 0 && table[2 * at] !== key) at = (at + 1) & mask;
+    return 2 * at;
   }
 
   /** The number of feature `hash`, or -1 when no model has it. */
   find(hash: number): number {
-    return this.slots[this.slot(hash | 0)]! - 1;
+    return this.table[this.slot(hash | 0) + 1]! - 1;
   }
 
   /** The number of feature `hash`, added when new (numbers count up from 0). */
   add(hash: number): number {
     const at = this.slot(hash | 0);
-    if (this.slots[at] !== 0) return this.slots[at]! - 1;
-    this.keys[at] = hash | 0;
-    this.slots[at] = ++this.count;
-    if (this.count * 2 > this.keys.length) this.grow();
+    if (this.table[at + 1] !== 0) return this.table[at + 1]! - 1;
+    this.table[at] = hash | 0;
+    this.table[at + 1] = ++this.count;
+    if (this.count * 4 > this.table.length) this.grow();
     return this.count - 1;
   }
 
   private grow(): void {
-    const { keys, slots } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.slots = new Int32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) if (slots[i] !== 0) {
-      const at = this.slot(keys[i]!);
-      this.keys[at] = keys[i]!;
-      this.slots[at] = slots[i]!;
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) {
+      const at = this.slot(old[i]!);
+      this.table[at] = old[i]!;
+      this.table[at + 1] = old[i + 1]!;
     }
   }
 }

@@ -5,6 +5,7 @@
  * UTF-16 offsets. Chunk analysis depends only on the chunk text, which is
  * what lets the incremental checker reuse it for unchanged paragraphs.
  */
+import { slabBytes } from './typed-slab';
 import { isBoundedWordCharAt, isBoundedWordCharBefore, normalize, type Normalized } from './normalize';
 import { analyzeStructure, type Structure } from './structure';
 import type { Occ, Part, RuleBase, TermRef } from './internal';
@@ -180,7 +181,7 @@ export class Doc {
   private sets: { urls: IntervalSet; emails: IntervalSet; handles: IntervalSet; hashtags: IntervalSet; quotes: IntervalSet } | null = null;
   private vocab: IntervalSet | null = null;
   private readonly exceptionSets = new Map<number, IntervalSet>();
-  /** 1 per term id that occurs (hasAny reads it: rules ask about long term lists on every check). */
+  /** A bit per term id that occurs (hasAny reads it: rules ask about long term lists on every check). */
   private readonly present: Uint8Array;
 
   constructor(
@@ -207,8 +208,8 @@ export class Doc {
     }
     let top = -1;
     for (const id of this.occ.keys()) top = Math.max(top, id);
-    this.present = new Uint8Array(top + 1);
-    for (const id of this.occ.keys()) this.present[id] = 1;
+    this.present = slabBytes((top >> 3) + 1);
+    for (const id of this.occ.keys()) this.present[id >> 3]! |= 1 << (id & 7);
   }
 
   overBudget(): boolean {
@@ -233,7 +234,7 @@ export class Doc {
   /** Whether any of the terms occurs at all (cheap pre-check before evaluating a rule). */
   hasAny(refs: readonly TermRef[]): boolean {
     const present = this.present;
-    for (const r of refs) if (r.id < present.length && present[r.id] === 1) return true;
+    for (const { id } of refs) if (id >> 3 < present.length && (present[id >> 3]! & (1 << (id & 7))) !== 0) return true;
     return false;
   }
 
