@@ -105,9 +105,16 @@ function collapse(need: Alternative[]): Alternative {
   return union.size > MAX_LITERALS ? [] : [union];
 }
 
+const shortestOf = (c: Condition): number => {
+  let shortest = Infinity;
+  for (const s of c) shortest = Math.min(shortest, s.length);
+  return shortest;
+};
+
 /** Whether a text meeting `b` meets `a` (each literal of b contains one of a); false when too costly to tell. */
 function implies(b: Condition, a: Condition): boolean {
-  if (a.size * b.size > MAX_IMPLIES) return false;
+  // A literal of b shorter than every literal of a contains none of them.
+  if (a.size * b.size > MAX_IMPLIES || shortestOf(b) < shortestOf(a)) return false;
   for (const s of b) {
     let found = false;
     for (const t of a) if ((found = s.includes(t))) break;
@@ -118,7 +125,7 @@ function implies(b: Condition, a: Condition): boolean {
 
 /** The conditions less those another implies ("gmail" after "@gmail"), keeping the first of equal ones. */
 const withoutImplied = (conditions: Condition[]): Condition[] =>
-  conditions.length > MAX_CONDITIONS * 4 ? conditions : conditions.filter((a, i) => !conditions.some((b, j) => j !== i && implies(b, a) && (j < i || !implies(a, b))));
+  conditions.filter((a, i) => !conditions.some((b, j) => j !== i && implies(b, a) && (j < i || !implies(a, b))));
 
 const mostSelective = (conditions: Condition[]): Condition[] => (conditions.length <= MAX_CONDITIONS ? conditions : [...conditions].sort((a, b) => rank(b) - rank(a)).slice(0, MAX_CONDITIONS));
 
@@ -170,7 +177,7 @@ function concat(parts: Info[]): Info {
   if (allExact) return { exact: run, need: [[]] };
   const suffix = asPrefix(run);
   flush();
-  return { exact: null, need: [mostSelective(withoutImplied(must))], prefix: prefix ?? null, suffix };
+  return { exact: null, need: [mostSelective(must)], prefix: prefix ?? null, suffix };
 }
 
 /** The union of a few sets: null when one is unknown or the union too large. */
@@ -487,7 +494,7 @@ class Reader {
 export function requiredLiterals(source: string): string[][][] {
   try {
     const need = needOf(new Reader(source).parse());
-    return need.some((alt) => alt.length === 0) ? [] : need.map((alt) => alt.map((c) => [...c]));
+    return need.some((alt) => alt.length === 0) ? [] : need.map((alt) => withoutImplied(alt).map((c) => [...c]));
   } catch (err) {
     if (err instanceof Unknown) return [];
     throw err;
