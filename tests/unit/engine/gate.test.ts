@@ -6,23 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, compilePacks, type CheckContext } from '@/lib/engine';
 import { analyzeChunk, Doc } from '@/lib/engine/document';
-import { DEFAULT_PACKS } from '@/lib/packs/defaults';
-import { loadPack, validatePack } from '@/lib/packs/validate';
-import type { Pack } from '@/lib/packs/schema';
-import { corpusTexts, pack, rule } from './helpers';
+import { validatePack } from '@/lib/packs/validate';
+import { corpusTexts, loadDefaultPacks, pack, rule } from './helpers';
 
 const CONTEXTS: CheckContext[] = [
   { accountType: 'official', modes: [], platform: 'x' },
   { accountType: 'personal', modes: ['crisis'], platform: 'facebook' },
 ];
-
-function defaultPacks(): Pack[] {
-  return DEFAULT_PACKS.map((json, i) => {
-    const r = loadPack(json, `default-${i}.json`);
-    if (!r.ok) throw new Error(`default pack ${i} does not load`);
-    return r.pack;
-  });
-}
 
 /** A document over one line, as runCheck builds it (`deadline` in performance.now() time). */
 function docOf(g: ReturnType<typeof compilePacks>, text: string, deadline = Infinity): Doc {
@@ -31,7 +21,7 @@ function docOf(g: ReturnType<typeof compilePacks>, text: string, deadline = Infi
 
 describe('rule gate', () => {
   it('changes no finding and no prompt: default packs, every corpus text, two contexts', () => {
-    const packs = defaultPacks();
+    const packs = loadDefaultPacks();
     const gated = compilePacks(packs);
     const ungated = compilePacks(packs, { ungated: true });
     const texts = corpusTexts();

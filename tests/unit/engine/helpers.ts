@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Pack, Rule } from '@/lib/packs/schema';
 import { DEFAULT_PACKS } from '@/lib/packs/defaults';
+import { loadPack } from '@/lib/packs/validate';
 import { compilePacks, checkText, type CheckContext, type CheckResult } from '@/lib/engine';
 
 export const CTX: CheckContext = { accountType: 'official', modes: [] };
@@ -44,6 +45,15 @@ export function run(r: RuleInput, text: string, ctx: CheckContext = CTX, extra: 
 /** The matched substrings, in order. */
 export function matches(res: CheckResult): string[] {
   return res.findings.map((f) => f.match);
+}
+
+/** The default packs, loaded as the extension loads them. */
+export function loadDefaultPacks(): Pack[] {
+  return DEFAULT_PACKS.map((json, i) => {
+    const r = loadPack(json, `default ${i}`);
+    if (!r.ok) throw new Error(`default pack ${i} does not load`);
+    return r.pack;
+  });
 }
 
 /** Texts that exercise the default packs: every embedded rule test (flag and allow) and the eval corpus. */

@@ -8,18 +8,7 @@ import { RE2JS } from 're2js';
 import { PatternBank } from '@/lib/engine/safe-regex';
 import { compilePacks, prepareWhenIdle } from '@/lib/engine/compile';
 import { checkText } from '@/lib/engine';
-import { CTX, matches, run } from './helpers';
-import { DEFAULT_PACKS } from '@/lib/packs/defaults';
-import { loadPack } from '@/lib/packs/validate';
-import type { Pack } from '@/lib/packs/schema';
-
-function loadDefaultPacks(): Pack[] {
-  return DEFAULT_PACKS.map((json, i) => {
-    const r = loadPack(json, `default ${i}`);
-    if (!r.ok) throw new Error(`default pack ${i} does not load`);
-    return r.pack;
-  });
-}
+import { CTX, loadDefaultPacks, matches, run } from './helpers';
 
 /** Ids of the patterns the bank says may match in `text`. */
 function candidates(b: PatternBank, text: string, count: number): number[] {
