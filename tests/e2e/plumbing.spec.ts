@@ -5,9 +5,12 @@
  * the extension pages render, and settings changed in one context reach a
  * content script without a reload.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  EXTENSION_DIR,
   composerLocator,
   fixtureText,
   focusComposer,
@@ -46,6 +49,14 @@ async function extensionPage(path: string): Promise<Page> {
 describe('extension identity', () => {
   it('loads with the id fixed by the manifest key', () => {
     expect(browser.extensionId).toBe(EXTENSION_ID);
+  });
+
+  it('ships no core-js polyfill (twitter-text imports them; the build drops them, see wxt.config.ts)', () => {
+    const scripts = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    // The background counts with twitter-text: it must be among the files read.
+    expect(scripts).toContain('background.js');
+    const polyfilled = scripts.filter((f) => readFileSync(path.join(EXTENSION_DIR, f), 'utf8').includes('__core-js_shared__'));
+    expect(polyfilled).toEqual([]);
   });
 });
 
